@@ -1,0 +1,89 @@
+# nestmon: `make` builds build/nestmon.elf and build/nestmon.iso;
+# `make run` boots it; `make check` runs every test; `make bench` measures.
+# Every target that needs packages runs scripts/setup first (idempotent).
+
+VERSION := $(shell git describe --always --dirty 2>/dev/null || echo 0.1)
+B := build
+CC := gcc
+KCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -ffreestanding -fno-pic -fno-pie \
+	-mno-red-zone -mgeneral-regs-only -mcmodel=small -fno-stack-protector \
+	-fno-asynchronous-unwind-tables -fno-omit-frame-pointer \
+	-DNESTMON_VERSION='"$(VERSION)"'
+KLDFLAGS := -nostdlib -no-pie -static -Wl,-T,monitor/linker.ld \
+	-Wl,-z,max-page-size=0x1000 -Wl,--build-id=none -Wl,--no-warn-rwx-segments
+HOSTCFLAGS := -std=gnu11 -DHOST_TEST -g -O1 -Wall -Wextra -I. \
+	-fsanitize=address,undefined -fno-sanitize-recover=all
+
+KSRCS := $(wildcard monitor/*.c) $(wildcard monitor/*.S) $(wildcard cmds/*.c) \
+	$(wildcard vmx/*.c) $(wildcard vmx/*.S)
+KOBJS := $(patsubst %,$(B)/k/%.o,$(KSRCS))
+GRUB_MODULES := multiboot normal configfile echo
+
+.DELETE_ON_ERROR:
+.PHONY: all setup run check unit docs docs-check bench clean
+all: $(B)/nestmon.elf $(B)/nestmon.iso
+
+setup:
+	@scripts/setup
+
+-include mk/*.mk
+
+$(B)/k/%.c.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(KCFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/k/%.S.o: %.S
+	@mkdir -p $(dir $@)
+	$(CC) $(KCFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/nestmon.elf: $(KOBJS) monitor/linker.ld
+	$(CC) $(KLDFLAGS) -o $@ $(KOBJS)
+
+$(B)/nestmon.iso: $(B)/nestmon.elf scripts/grub.cfg
+	@rm -rf $(B)/iso && mkdir -p $(B)/iso/boot/grub
+	cp $(B)/nestmon.elf $(B)/iso/boot/nestmon.elf
+	cp scripts/grub.cfg $(B)/iso/boot/grub/grub.cfg
+	grub-mkrescue -o $@ $(B)/iso --install-modules="$(GRUB_MODULES)" \
+		--fonts= --locales= --themes= 2>$(B)/grub-mkrescue.log \
+		|| { cat $(B)/grub-mkrescue.log; exit 1; }
+
+run: setup all
+	scripts/run $(RUNFLAGS)
+
+# Host-side unit tests of the pure C files, with ASan and UBSan.
+$(B)/host/test_monitor: tests/test_monitor.c monitor/parse.c monitor/printf.c \
+		monitor/lineedit.c monitor/registry.c
+	@mkdir -p $(dir $@)
+	$(CC) $(HOSTCFLAGS) -o $@ $^ -lcmocka
+
+$(B)/host/gen-cmd-docs: tools/gen-cmd-docs.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=gnu11 -O1 -Wall -Wextra -o $@ $<
+
+UNIT_TESTS := $(B)/host/test_monitor $(UNIT_EXTRA)
+unit: $(UNIT_TESTS)
+	@rm -f $(B)/unit.tap; fail=0; \
+	for t in $(UNIT_TESTS); do \
+		CMOCKA_MESSAGE_OUTPUT=TAP $$t >> $(B)/unit.tap 2>&1 || fail=1; \
+	done; cat $(B)/unit.tap; exit $$fail
+
+docs/commands.md: $(B)/nestmon.elf $(B)/host/gen-cmd-docs
+	$(B)/host/gen-cmd-docs $(B)/nestmon.elf > $@
+
+docs: docs/commands.md $(DOCS_EXTRA)
+
+docs-check: $(B)/nestmon.elf $(B)/host/gen-cmd-docs $(DOCS_CHECK_EXTRA)
+	@$(B)/host/gen-cmd-docs $(B)/nestmon.elf > $(B)/commands.md
+	@cmp -s $(B)/commands.md docs/commands.md || \
+		{ echo "docs/commands.md is stale: run make docs"; exit 1; }
+
+check: setup all
+	scripts/check-all
+
+bench: setup all
+	scripts/bench
+
+clean:
+	rm -rf $(B)
+
+-include $(shell find $(B)/k -name '*.d' 2>/dev/null)

@@ -1,0 +1,68 @@
+/* help: the registry describes itself. */
+#include "../monitor/cmd.h"
+#include "../monitor/printf.h"
+#include "../monitor/string.h"
+
+static void help_one(const struct cmd *c)
+{
+	printf("usage: %s%s%s\n%s\n", c->name, *c->usage ? " " : "", c->usage,
+	       c->summary);
+	if (*c->help)
+		printf("\n%s\n", c->help);
+}
+
+static int cmd_help(int argc, char **argv)
+{
+	struct cmd_table t = cmd_table_builtin();
+	if (argc == 0) {
+		for (const struct cmd *c = t.begin; c < t.end; c++)
+			printf("  %-14s %s\n", c->name, c->summary);
+		printf("Type 'help CMD' for usage and examples. Numbers are decimal or 0x-prefixed hex.\n");
+		return CMD_OK;
+	}
+	int used;
+	const struct cmd *c = cmd_find(t, argc, argv, &used);
+	if (c && used == argc) {
+		help_one(c);
+		return CMD_OK;
+	}
+	if (argc == 1 && cmd_is_group(t, argv[0])) {
+		size_t n = strlen(argv[0]);
+		for (c = t.begin; c < t.end; c++)
+			if (!strncmp(c->name, argv[0], n) && c->name[n] == ' ')
+				printf("  %-14s %s\n", c->name, c->summary);
+		return CMD_OK;
+	}
+	printf("error: no command '%s' (type 'help' for the list)\n", argv[0]);
+	return CMD_FAIL;
+}
+
+/* Completes the first word of every command name, each once. */
+static void help_complete(int argi, const char *prefix, complete_add_fn add,
+			  void *ctx)
+{
+	struct cmd_table t = cmd_table_builtin();
+	char prev[32] = "";
+	(void)prefix;
+	if (argi > 0)
+		return;
+	for (const struct cmd *c = t.begin; c < t.end; c++) {
+		char word[32];
+		const char *sp = strchr(c->name, ' ');
+		size_t n = sp ? (size_t)(sp - c->name) : strlen(c->name);
+		if (n >= sizeof(word))
+			continue;
+		memcpy(word, c->name, n);
+		word[n] = 0;
+		if (!strcmp(word, prev))
+			continue; /* names are sorted, so repeats are adjacent */
+		add(ctx, word);
+		memcpy(prev, word, n + 1);
+	}
+}
+
+CMD_ENTRY(help, "help", "[CMD]", "list the commands, or show usage and examples for one",
+	  "  help            every command with a one-line summary\n"
+	  "  help mem        the commands of a group\n"
+	  "  help mem read   usage, description and examples",
+	  cmd_help, help_complete);

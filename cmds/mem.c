@@ -1,0 +1,99 @@
+/* mem read / mem write: physical memory through the identity map. A fault
+ * (unmapped address, non-canonical address) is reported with its details. */
+#include "../monitor/cmd.h"
+#include "../monitor/parse.h"
+#include "../monitor/printf.h"
+#include "../monitor/trap.h"
+
+#define MEM_READ_DEFAULT 64
+#define MEM_READ_MAX 4096
+#define BYTES_PER_LINE 16
+
+extern char _image_start[], _image_end[];
+
+static void report_fault(const char *what, uint64_t addr, const struct fault_info *f)
+{
+	char d[160];
+	trap_describe(f, d, sizeof(d));
+	printf("error: %s 0x%016llx: %s\n", what, (unsigned long long)addr, d);
+}
+
+static void dump_line(uint64_t addr, const uint8_t *b, int n)
+{
+	printf("0x%016llx:", (unsigned long long)addr);
+	for (int i = 0; i < BYTES_PER_LINE; i++)
+		printf(i < n ? " %02x" : "   ", b[i]);
+	printf("  |");
+	for (int i = 0; i < n; i++)
+		printf("%c", b[i] >= 0x20 && b[i] < 0x7f ? b[i] : '.');
+	printf("|\n");
+}
+
+static int cmd_mem_read(int argc, char **argv)
+{
+	uint64_t addr, len = MEM_READ_DEFAULT;
+	struct fault_info f;
+	if (argc < 1 || argc > 2)
+		return CMD_USAGE;
+	if (!parse_u64(argv[0], &addr) || (argc == 2 && !parse_u64(argv[1], &len))) {
+		printf("error: mem read: bad number '%s'\n", argv[argc - 1]);
+		return CMD_FAIL;
+	}
+	if (len == 0 || len > MEM_READ_MAX) {
+		printf("error: mem read: LEN must be 1..%d\n", MEM_READ_MAX);
+		return CMD_FAIL;
+	}
+	for (uint64_t off = 0; off < len; off += BYTES_PER_LINE) {
+		uint8_t b[BYTES_PER_LINE];
+		int n = (int)(len - off < BYTES_PER_LINE ? len - off : BYTES_PER_LINE);
+		if (safe_copy(b, (const void *)(addr + off), n, &f)) {
+			report_fault("mem read", addr + off, &f);
+			return CMD_FAIL;
+		}
+		dump_line(addr + off, b, n);
+	}
+	return CMD_OK;
+}
+
+static int cmd_mem_write(int argc, char **argv)
+{
+	uint64_t addr, v;
+	uint8_t bytes[MAX_ARGS];
+	struct fault_info f;
+	if (argc < 2)
+		return CMD_USAGE;
+	if (!parse_u64(argv[0], &addr)) {
+		printf("error: mem write: bad address '%s'\n", argv[0]);
+		return CMD_FAIL;
+	}
+	for (int i = 1; i < argc; i++) {
+		if (!parse_u64(argv[i], &v) || v > 0xff) {
+			printf("error: mem write: '%s' is not a byte (0..0xff)\n", argv[i]);
+			return CMD_FAIL;
+		}
+		bytes[i - 1] = (uint8_t)v;
+	}
+	uint64_t n = (uint64_t)argc - 1, lo = (uint64_t)_image_start, hi = (uint64_t)_image_end;
+	if (addr < hi && addr + n > lo) {
+		printf("error: mem write: 0x%llx..0x%llx is the monitor's own image\n",
+		       (unsigned long long)lo, (unsigned long long)hi - 1);
+		return CMD_FAIL;
+	}
+	if (safe_copy((void *)addr, bytes, n, &f)) {
+		report_fault("mem write", addr, &f);
+		return CMD_FAIL;
+	}
+	printf("wrote %llu byte(s) at 0x%016llx\n", (unsigned long long)n,
+	       (unsigned long long)addr);
+	return CMD_OK;
+}
+
+CMD(mem_read, "mem read", "ADDR [LEN]", "hex dump of physical memory (LEN bytes, default 64, at most 4096)",
+    "  mem read 0x100000        the start of the monitor image (multiboot header)\n"
+    "  mem read 0x7e000 16      16 bytes of free low memory\n"
+    "  mem read 0x8000000000    error: #PF, nothing is mapped there",
+    cmd_mem_read);
+CMD(mem_write, "mem write", "ADDR BYTE...", "write bytes to physical memory (the monitor's image is refused)",
+    "  mem write 0x7e000 0xf4 0x90   write two bytes to free low memory\n"
+    "  mem write 0x8000000000 1      error: #PF, nothing is mapped there",
+    cmd_mem_write);

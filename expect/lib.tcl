@@ -1,0 +1,425 @@
+# Procedures shared by the expect sequences: boot a backend, talk to the
+# monitor's prompt, check what it printed, and report one TAP test point.
+#
+# A sequence file (.exp) looks like:
+#
+#   source [file join [file dirname [info script]] lib.tcl]
+#   nm::test my-name {
+#       set out [nm::cmd "cpuid 0"]
+#       nm::expect_line $out {^eax=0x[0-9a-f]{8} } "cpuid 0 prints the registers"
+#   }
+#
+# and takes the options of nm::parse_args on its command line.
+
+namespace eval nm {
+	variable root [file normalize [file join [file dirname [info script]] ..]]
+	variable backend auto
+	variable cpu ""
+	variable logfile ""
+	variable verbose 0
+	variable boot_timeout 60   ;# seconds from start to the first prompt
+	variable cmd_timeout 60    ;# seconds from a command to the next prompt
+	variable prompt_re {(?:^|\n)vmm> $}
+	variable name ""
+	variable diag {}           ;# diagnostic lines of a failure
+	variable diag_context {}   ;# lines to show with any failure (seeds...)
+	variable booted 0
+	variable dead 0            ;# the spawned run ended (eof)
+	variable hung 0            ;# a command got no prompt back
+	variable at_prompt 0       ;# nothing sent since the last prompt
+	variable features ""
+	variable features_read 0
+}
+
+# --- options ----------------------------------------------------------------
+
+proc nm::usage {extra} {
+	puts stderr "usage: [file tail $::argv0] \[--backend B\] \[--cpu MODEL\]\
+		\[--log FILE\] \[-v\] $extra"
+	exit 2
+}
+
+# Reads --backend, --cpu, --log and -v; returns the other arguments.
+proc nm::parse_args {argv {extra ""}} {
+	variable backend
+	variable cpu
+	variable logfile
+	variable verbose
+	set rest {}
+	while {[llength $argv]} {
+		set argv [lassign $argv opt]
+		switch -- $opt {
+			--backend { set argv [lassign $argv backend] }
+			--cpu     { set argv [lassign $argv cpu] }
+			--log     { set argv [lassign $argv logfile] }
+			-v        { set verbose 1 }
+			-h - --help { nm::usage $extra }
+			default {
+				if {[string match -* $opt]} { nm::usage $extra }
+				lappend rest $opt
+			}
+		}
+	}
+	nm::resolve_config
+	return $rest
+}
+
+# Asks scripts/run which backend and CPU model the options mean.
+proc nm::resolve_config {} {
+	variable root
+	variable backend
+	variable cpu
+	variable boot_timeout
+	variable cmd_timeout
+	set args [list --backend $backend --print-config]
+	if {$cpu ne ""} { lappend args --cpu $cpu }
+	lassign [exec $root/scripts/run {*}$args] backend cpu
+	if {$backend ne "bochs"} {
+		set boot_timeout 30
+		set cmd_timeout 20
+	}
+}
+
+# --- talking to the monitor -----------------------------------------------
+
+proc nm::boot {} {
+	variable root
+	variable backend
+	variable cpu
+	variable boot_timeout
+	variable booted
+	variable logfile
+	variable verbose
+	global spawn_id
+	log_user $verbose
+	if {$logfile ne ""} { log_file -noappend $logfile }
+	match_max 1000000
+	set ::stty_init "raw -echo"
+	spawn -noecho $root/scripts/run --backend $backend --cpu $cpu \
+		--serial stdio
+	set booted 1
+	nm::wait_prompt $boot_timeout "boot"
+}
+
+# Waits for the prompt; returns everything printed before it.
+proc nm::wait_prompt {timeout what} {
+	variable prompt_re
+	variable dead
+	variable hung
+	variable at_prompt
+	expect {
+		-re $prompt_re {
+			set at_prompt 1
+			return [string range $expect_out(buffer) 0 end-5]
+		}
+		timeout {
+			set hung 1
+			nm::fail "no prompt within $timeout s after $what" \
+				"a line starting with `vmm> `" [nm::pending]
+		}
+		eof {
+			set dead 1
+			nm::fail "the machine stopped after $what" \
+				"a line starting with `vmm> `" $expect_out(buffer)
+		}
+	}
+}
+
+# What the monitor printed that no expect consumed yet.
+proc nm::pending {} {
+	variable dead
+	expect {
+		-timeout 0
+		-re ".+" { return $expect_out(buffer) }
+		eof { set dead 1; return $expect_out(buffer) }
+		timeout { return "" }
+	}
+}
+
+# Cleans terminal output: no CR, and no ANSI sequences or BEL.
+proc nm::clean {text} {
+	regsub -all {\x1b\[[0-9;]*[A-Za-z]} $text "" text
+	return [string map [list \r "" \a ""] $text]
+}
+
+# Splits the text before a prompt into the echoed line and the output.
+proc nm::output_of {raw} {
+	set lines [split [nm::clean $raw] \n]
+	set out [lrange $lines 1 end]
+	if {[lindex $out end] eq ""} { set out [lrange $out 0 end-1] }
+	return [join $out \n]
+}
+
+# Sends one command line; returns its output lines (newline-separated,
+# without the echoed command and without CR).
+proc nm::cmd {line {timeout ""}} {
+	variable cmd_timeout
+	if {$timeout eq ""} { set timeout $cmd_timeout }
+	set nm::at_prompt 0
+	send -- "$line\r"
+	return [nm::output_of [nm::wait_prompt $timeout "`$line`"]]
+}
+
+# Waits until what the monitor printed (raw: CR and escapes kept) matches
+# re; returns it up to the end of the match.
+proc nm::wait_for {re timeout what} {
+	variable dead
+	expect {
+		-re $re { return $expect_out(buffer) }
+		timeout {
+			nm::fail "$what: nothing matching within $timeout s" \
+				"output matching /$re/" [nm::pending]
+		}
+		eof {
+			set dead 1
+			nm::fail "$what: the machine stopped" \
+				"output matching /$re/" $expect_out(buffer)
+		}
+	}
+}
+
+# Sends bytes as they are (no Enter added).
+proc nm::send_raw {bytes} {
+	set nm::at_prompt 0
+	send -- $bytes
+}
+
+# Reads and returns whatever arrives until the line is quiet for quiet_ms.
+proc nm::drain {{quiet_ms 500}} {
+	variable dead
+	set got ""
+	set timeout [expr {$quiet_ms / 1000.0}]
+	expect {
+		-re ".+" {
+			append got $expect_out(buffer)
+			exp_continue
+		}
+		timeout {}
+		eof { set dead 1 }
+	}
+	return $got
+}
+
+# Ends the machine with `poweroff` and checks that scripts/run ended cleanly.
+proc nm::poweroff {} {
+	variable booted
+	variable dead
+	variable hung
+	if {!$booted} return
+	set booted 0
+	if {$hung} {
+		catch close
+		catch wait
+		return
+	}
+	set seen ""
+	if {!$dead && !$nm::at_prompt} {
+		# Something is half typed or running: Ctrl-C to get the prompt back.
+		send -- "\x03"
+		catch {nm::wait_prompt 10 "Ctrl-C"}
+	}
+	if {!$dead} {
+		send -- "poweroff\r"
+		set timeout 30
+		expect {
+			eof { set seen $expect_out(buffer) }
+			timeout {
+				set seen [nm::pending]
+				catch close
+				catch wait
+				nm::note_failure "`poweroff` did not end the machine within\
+					30 s" "the emulator to exit" $seen
+				return
+			}
+		}
+	}
+	lassign [wait] pid spawn_id oserr status
+	if {$status != 0 && ![nm::failed]} {
+		nm::note_failure "scripts/run ended with status $status" \
+			"status 0 (a clean power-off)" $seen
+	}
+}
+
+# --- checks -------------------------------------------------------------------
+
+# Formats text as indented diagnostic lines (at most max lines).
+proc nm::quote {text {max 40}} {
+	set lines [split [string trimright [nm::clean $text] \n] \n]
+	set out {}
+	if {[llength $lines] > $max} {
+		set skip [expr {[llength $lines] - $max}]
+		lappend out "    | ... $skip lines before"
+		set lines [lrange $lines $skip end]
+	}
+	foreach l $lines { lappend out "    | $l" }
+	if {![llength $lines]} { lappend out "    (nothing)" }
+	return $out
+}
+
+proc nm::failed {} {
+	variable diag
+	return [expr {[llength $diag] > 0}]
+}
+
+# Records a failure without stopping (the first one is kept in front).
+proc nm::note_failure {what expected seen} {
+	variable diag
+	lappend diag "  $what" "  expected: $expected" "  seen:" {*}[nm::quote $seen]
+}
+
+# Records a failure and ends the test's body.
+proc nm::fail {what expected seen} {
+	nm::note_failure $what $expected $seen
+	return -code error -errorcode {NM FAIL} $what
+}
+
+# Ends the test's body with a SKIP.
+proc nm::skip {reason} {
+	return -code error -errorcode {NM SKIP} $reason
+}
+
+# Fails unless some line of out matches the regular expression re.
+proc nm::expect_line {out re what} {
+	if {![nm::match_line $out $re]} {
+		nm::fail $what "a line matching /$re/" $out
+	}
+}
+
+# Fails when some line of out matches re.
+proc nm::expect_no_line {out re what} {
+	if {[nm::match_line $out $re line]} {
+		nm::fail $what "no line matching /$re/ (this one does: $line)" $out
+	}
+}
+
+# True when a line of text matches re; the line goes to lineVar.
+proc nm::match_line {text re {lineVar ""}} {
+	if {$lineVar ne ""} { upvar 1 $lineVar line }
+	foreach line [split $text \n] {
+		if {[regexp -- $re $line]} { return 1 }
+	}
+	return 0
+}
+
+# The lines of out that start with `error: `.
+proc nm::error_lines {out} {
+	return [lsearch -all -inline -regexp [split $out \n] {^error: }]
+}
+
+# --- capabilities and known deviations ----------------------------------------
+
+# The words of the `features:` line of `info` ("none" gives an empty list).
+proc nm::features {} {
+	variable features
+	variable features_read
+	if {!$features_read} {
+		set out [nm::cmd info]
+		if {![regexp -line {^features:\s*(.*)$} $out -> words]} {
+			nm::fail "`info` printed no features line" \
+				"a line `features: WORD...` (or `features: none`)" $out
+		}
+		set features [lsearch -all -inline -not -exact $words none]
+		set features_read 1
+	}
+	return $features
+}
+
+# Skips the test unless the CPU has every capability named in reqs.
+# `novmx` asks for a CPU without VMX.
+proc nm::require {reqs} {
+	if {![llength $reqs]} return
+	set have [nm::features]
+	foreach r $reqs {
+		if {$r eq "novmx"} {
+			if {"vmx" in $have} { nm::skip "vmx present (wants novmx)" }
+		} elseif {$r ni $have} {
+			nm::skip "missing $r"
+		}
+	}
+}
+
+# The reason given for a test in the deviation lists of this backend and
+# CPU model (expect/deviations-BACKEND.txt, deviations-BACKEND-CPU.txt).
+proc nm::deviation {test} {
+	variable root
+	variable backend
+	variable cpu
+	foreach f [list deviations-$backend.txt deviations-$backend-$cpu.txt] {
+		set path [file join $root expect $f]
+		if {![file readable $path]} continue
+		set fd [open $path]
+		set lines [split [read $fd] \n]
+		close $fd
+		foreach l $lines {
+			if {[regexp {^\s*#} $l]} continue
+			if {[regexp {^(\S+)\s+(.*\S)} $l -> seq reason] && $seq eq $test} {
+				return [list $reason $f]
+			}
+		}
+	}
+	return ""
+}
+
+# --- one test point ------------------------------------------------------------
+
+# Runs body (in the caller's scope) on a fresh boot and prints its TAP line.
+# Exits 0 for ok, SKIP and TODO, 1 for a failure.
+proc nm::test {name body} {
+	variable backend
+	variable cpu
+	set nm::name $name
+	set skip ""
+	puts "1..1"
+	if {[catch {nm::boot; uplevel 1 $body} msg opts]} {
+		switch -- [dict get $opts -errorcode] {
+			{NM FAIL} {}
+			{NM SKIP} { set skip $msg }
+			default {
+				nm::note_failure "internal error: $msg" "no Tcl error" \
+					[dict get $opts -errorinfo]
+			}
+		}
+	}
+	nm::poweroff
+	exit [nm::report $name $skip]
+}
+
+# The whole of a .exp file: options from the command line, the test named
+# after the file, body run in the global scope.
+proc nm::main {body} {
+	nm::parse_args $::argv
+	uplevel #0 [list nm::test [file rootname [file tail $::argv0]] $body]
+}
+
+# Prints the TAP line; returns the exit status.
+proc nm::report {name skip} {
+	variable backend
+	variable cpu
+	variable diag
+	set dev [nm::deviation $name]
+	if {$skip ne ""} {
+		puts "ok 1 - $name # SKIP $skip"
+		return 0
+	}
+	if {$dev ne ""} {
+		lassign $dev reason file
+		if {![nm::failed]} {
+			puts "ok 1 - $name # TODO $backend: $reason (now passes: remove\
+				from list)"
+			puts "# NEWS: $name passes on $backend/$cpu: remove it from\
+				expect/$file"
+			return 0
+		}
+		puts "not ok 1 - $name # TODO $backend: $reason"
+		foreach l [concat $nm::diag_context $diag] { puts "# $l" }
+		return 0
+	}
+	if {![nm::failed]} {
+		puts "ok 1 - $name"
+		return 0
+	}
+	puts "not ok 1 - $name"
+	puts "# on $backend/$cpu:"
+	foreach l [concat $nm::diag_context $diag] { puts "# $l" }
+	return 1
+}

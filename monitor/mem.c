@@ -1,0 +1,148 @@
+/* Physical memory. Free RAM is kept as a short list of ranges taken from
+ * the multiboot map, minus the first MiB, the image and what the loader
+ * handed us; pages are carved from the ranges and recycled through a free
+ * list, so start-up costs nothing per page. */
+#include "mem.h"
+#include "multiboot.h"
+#include "cpu.h"
+#include "string.h"
+
+#define MAX_RANGES 32
+#define LOW_RESERVED 0x100000ull
+#define FOUR_GB 0x100000000ull
+#define PDE_2M_FLAGS 0x83ull /* present, writable, PS */
+#define PTE_TABLE_FLAGS 0x03ull
+#define HUGE_2M 0x200000ull
+
+struct range {
+	uint64_t start, end;
+};
+
+extern char _image_start[], _image_end[];
+extern uint64_t boot_pml4[];
+
+static struct range ranges[MAX_RANGES];
+static int nranges;
+static uint64_t free_list; /* physical address of a free page, 0 = none */
+static uint64_t total_bytes, free_pages_cached;
+
+static uint64_t align_up(uint64_t v, uint64_t a) { return (v + a - 1) & ~(a - 1); }
+
+/* Removes [s, e) from every range, splitting where needed. */
+static void reserve(uint64_t s, uint64_t e)
+{
+	for (int i = 0; i < nranges; i++) {
+		struct range *r = &ranges[i];
+		if (e <= r->start || s >= r->end)
+			continue;
+		if (s > r->start && e < r->end && nranges < MAX_RANGES) {
+			ranges[nranges++] = (struct range){ e, r->end };
+			r->end = s;
+		} else if (s <= r->start) {
+			r->start = e < r->end ? e : r->end;
+		} else {
+			r->end = s;
+		}
+	}
+}
+
+static void add_ranges(const struct mb_info *mb)
+{
+	if (!(mb->flags & MB_INFO_MEM_MAP)) {
+		/* old loaders: mem_upper KiB above 1 MiB */
+		ranges[nranges++] = (struct range){ LOW_RESERVED,
+			LOW_RESERVED + (uint64_t)mb->mem_upper * 1024 };
+		total_bytes = ranges[0].end;
+		return;
+	}
+	uint64_t p = mb->mmap_addr, end = p + mb->mmap_length;
+	while (p < end && nranges < MAX_RANGES) {
+		const struct mb_mmap_entry *m = (const void *)p;
+		if (m->type == MB_MMAP_AVAILABLE) {
+			uint64_t s = align_up(m->addr, PAGE_SIZE);
+			uint64_t e = (m->addr + m->len) & ~(PAGE_SIZE - 1);
+			total_bytes += m->len;
+			if (e > s)
+				ranges[nranges++] = (struct range){ s, e };
+		}
+		p += m->size + 4;
+	}
+}
+
+/* RAM above 4 GiB is not in the boot map: add 2 MiB identity mappings. */
+static void map_high(uint64_t s, uint64_t e)
+{
+	for (uint64_t a = s & ~(HUGE_2M - 1); a < e; a += HUGE_2M) {
+		uint64_t *pml4e = &boot_pml4[(a >> 39) & 511];
+		if (!(*pml4e & 1))
+			*pml4e = page_alloc() | PTE_TABLE_FLAGS;
+		uint64_t *pdpt = (uint64_t *)(*pml4e & ~0xfffull);
+		uint64_t *pdpte = &pdpt[(a >> 30) & 511];
+		if (!(*pdpte & 1))
+			*pdpte = page_alloc() | PTE_TABLE_FLAGS;
+		uint64_t *pd = (uint64_t *)(*pdpte & ~0xfffull);
+		pd[(a >> 21) & 511] = a | PDE_2M_FLAGS;
+	}
+}
+
+void mem_init(uint32_t mb_info_phys)
+{
+	const struct mb_info *mb = (const void *)(uint64_t)mb_info_phys;
+	add_ranges(mb);
+	reserve(0, LOW_RESERVED);
+	reserve((uint64_t)_image_start, (uint64_t)_image_end);
+	if (mb->flags & MB_INFO_MODS) {
+		const struct mb_module *mod = (const void *)(uint64_t)mb->mods_addr;
+		for (uint32_t i = 0; i < mb->mods_count; i++)
+			reserve(mod[i].start, align_up(mod[i].end, PAGE_SIZE));
+	}
+	for (int i = 0; i < nranges; i++)
+		free_pages_cached += (ranges[i].end - ranges[i].start) / PAGE_SIZE;
+	/* Keep the map itself off limits until we no longer need it. */
+	for (int i = 0; i < nranges; i++)
+		if (ranges[i].end > FOUR_GB)
+			map_high(ranges[i].start > FOUR_GB ? ranges[i].start : FOUR_GB,
+				 ranges[i].end);
+	write_cr3(read_cr3());
+}
+
+uint64_t page_alloc_contig(unsigned n)
+{
+	uint64_t bytes = (uint64_t)n * PAGE_SIZE;
+	for (int i = 0; i < nranges; i++) {
+		struct range *r = &ranges[i];
+		/* stay below 4 GiB for structures the boot map covers */
+		if (r->end - r->start >= bytes && r->start + bytes <= FOUR_GB) {
+			uint64_t pa = r->start;
+			r->start += bytes;
+			free_pages_cached -= n;
+			memset((void *)pa, 0, bytes);
+			return pa;
+		}
+	}
+	return 0;
+}
+
+uint64_t page_alloc(void)
+{
+	if (free_list) {
+		uint64_t pa = free_list;
+		free_list = *(uint64_t *)pa;
+		free_pages_cached--;
+		memset((void *)pa, 0, PAGE_SIZE);
+		return pa;
+	}
+	return page_alloc_contig(1);
+}
+
+void page_free(uint64_t pa)
+{
+	if (!pa)
+		return;
+	*(uint64_t *)pa = free_list;
+	free_list = pa;
+	free_pages_cached++;
+}
+
+uint64_t mem_total_bytes(void) { return total_bytes; }
+uint64_t mem_free_pages(void) { return free_pages_cached; }

@@ -1,0 +1,50 @@
+/* Exceptions and recovery. Every vector has a handler; a fault inside a
+ * fault_try() region jumps back to it with the fault's details, and the
+ * shell wraps every command in one, so no command can kill the monitor. */
+#ifndef MONITOR_TRAP_H
+#define MONITOR_TRAP_H
+#include <stdint.h>
+
+struct trap_frame {
+	uint64_t r15, r14, r13, r12, r11, r10, r9, r8;
+	uint64_t rbp, rdi, rsi, rdx, rcx, rbx, rax;
+	uint64_t vector, error;
+	uint64_t rip, cs, rflags, rsp, ss; /* pushed by the CPU */
+};
+
+/* What a caught fault was. vector < 0 means none happened. */
+struct fault_info {
+	int vector;
+	uint64_t error, rip, cr2;
+};
+
+/* Saved callee-saved registers for the jump back (see trap_asm.S). */
+struct fault_jmp {
+	uint64_t rbx, rbp, r12, r13, r14, r15, rsp, rip;
+	struct fault_jmp *prev;
+	struct fault_info info;
+};
+
+/* Returns 0 when called; returns again with 1 when a fault happened inside
+ * the region (details in j->info). Must be closed with fault_end(j) on every
+ * path that leaves the region normally. */
+int fault_setjmp(struct fault_jmp *j) __attribute__((returns_twice));
+void fault_push(struct fault_jmp *j);
+void fault_end(struct fault_jmp *j);
+#define fault_try(j) (fault_push(j), fault_setjmp(j))
+
+/* Guarded accesses: return 0 or the fault's vector + 1 with *f filled. */
+int safe_rdmsr(uint32_t msr, uint64_t *val, struct fault_info *f);
+int safe_wrmsr(uint32_t msr, uint64_t val, struct fault_info *f);
+int safe_copy(void *dst, const void *src, uint64_t len, struct fault_info *f);
+
+const char *trap_name(int vector);     /* "#GP" */
+const char *trap_longname(int vector); /* "general protection" */
+/* One line, "#PF page fault error=0x2 rip=0x... cr2=0x...", into buf. */
+void trap_describe(const struct fault_info *f, char *buf, int size);
+
+/* Interrupt handlers for vectors 32..255. */
+typedef void (*irq_handler_fn)(struct trap_frame *tf);
+void trap_set_handler(int vector, irq_handler_fn fn);
+void trap_init(void);
+#endif

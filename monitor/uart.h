@@ -1,0 +1,20 @@
+/* COM1, 16550: polled transmit, interrupt-driven receive into a ring. */
+#ifndef MONITOR_UART_H
+#define MONITOR_UART_H
+#include <stdbool.h>
+
+void uart_init(void);
+void uart_putc(char c);
+/* Next received byte, or -1 when none is waiting. Never blocks. */
+int uart_getc_nowait(void);
+/* Waits (in HLT, interrupts on) for the next byte. */
+int uart_getc(void);
+/* Drains the UART into the ring without an interrupt (for loops that run
+ * with interrupts off, e.g. around VM entries). */
+void uart_poll(void);
+/* True when a Ctrl-C has arrived since the last call; consumes it. */
+bool uart_take_interrupt_key(void);
+
+/* Drops everything received so far (after Ctrl-C stopped a run). */
+void uart_flush_input(void);
+#endif

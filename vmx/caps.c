@@ -1,0 +1,112 @@
+/* Capability MSRs. The control MSRs report allowed-0 settings in bits
+ * 31:0 (a 1 means the control must be 1) and allowed-1 settings in bits
+ * 63:32 (a 0 means it must be 0). The TRUE_* MSRs, present when BASIC bit
+ * 55 is set, report the real default-1 bits (SDM A.2). Tertiary controls
+ * are 64 bits wide and all allowed-0 (SDM A.3.4). */
+#include "caps.h"
+#include "msr.h"
+#include "features.h"
+#include "../monitor/string.h"
+#include "../monitor/trap.h"
+
+#define PROC_ACTIVATE_SECONDARY 31
+#define PROC_ACTIVATE_TERTIARY 17
+#define EXIT_ACTIVATE_SECONDARY 31
+
+static uint64_t msr_or_zero(uint32_t msr)
+{
+	uint64_t v = 0;
+	struct fault_info f;
+	if (safe_rdmsr(msr, &v, &f))
+		return 0;
+	return v;
+}
+
+/* Which control fields exist: the secondary and tertiary processor-based
+ * and the secondary exit controls only where their activating bit may be 1. */
+static bool ctl_present(const struct vmx_caps *c, enum ctl_kind k)
+{
+	uint32_t proc1 = (uint32_t)(c->ctl[CTL_KIND_PROC] >> 32);
+	uint32_t exit1 = (uint32_t)(c->ctl[CTL_KIND_EXIT] >> 32);
+	switch (k) {
+	case CTL_KIND_PROC2: return proc1 >> PROC_ACTIVATE_SECONDARY & 1;
+	case CTL_KIND_PROC3: return proc1 >> PROC_ACTIVATE_TERTIARY & 1;
+	case CTL_KIND_EXIT2: return exit1 >> EXIT_ACTIVATE_SECONDARY & 1;
+	default: return true;
+	}
+}
+
+static void read_ctls(struct vmx_caps *c)
+{
+	bool use_true = c->basic & VMX_BASIC_TRUE_CTLS;
+	/* the always-present kinds first: the others depend on them */
+	for (int pass = 0; pass < 2; pass++)
+		for (int k = 0; k < CTL_KIND_COUNT; k++) {
+			const struct ctl_kind_info *in = ctl_kind_info((enum ctl_kind)k);
+			bool optional = k == CTL_KIND_PROC2 || k == CTL_KIND_PROC3 || k == CTL_KIND_EXIT2;
+			if (optional != (pass == 1))
+				continue;
+			c->ctl_msr[k] = (use_true && in->true_msr) ? in->true_msr : in->cap_msr;
+			c->has_ctl[k] = ctl_present(c, (enum ctl_kind)k);
+			c->ctl[k] = c->has_ctl[k] ? msr_or_zero(c->ctl_msr[k]) : 0;
+		}
+}
+
+bool vmx_caps_read(struct vmx_caps *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->vmx = vmx_cpu_has_vmx();
+	if (!c->vmx)
+		return false;
+	c->basic = msr_or_zero(MSR_IA32_VMX_BASIC);
+	c->misc = msr_or_zero(MSR_IA32_VMX_MISC);
+	c->cr0_fixed0 = msr_or_zero(MSR_IA32_VMX_CR0_FIXED0);
+	c->cr0_fixed1 = msr_or_zero(MSR_IA32_VMX_CR0_FIXED1);
+	c->cr4_fixed0 = msr_or_zero(MSR_IA32_VMX_CR4_FIXED0);
+	c->cr4_fixed1 = msr_or_zero(MSR_IA32_VMX_CR4_FIXED1);
+	c->vmcs_enum = msr_or_zero(MSR_IA32_VMX_VMCS_ENUM);
+	read_ctls(c);
+	if (c->has_ctl[CTL_KIND_PROC2]) {
+		uint32_t p2 = (uint32_t)(c->ctl[CTL_KIND_PROC2] >> 32);
+		/* EPT (bit 1) or VPID (bit 5) possible: the MSR exists */
+		if (p2 & ((1u << 1) | (1u << 5)))
+			c->ept_vpid = msr_or_zero(MSR_IA32_VMX_EPT_VPID_CAP);
+		if (p2 & (1u << 13))
+			c->vmfunc = msr_or_zero(MSR_IA32_VMX_VMFUNC);
+	}
+	return true;
+}
+
+static uint64_t must_be_1(const struct vmx_caps *c, enum ctl_kind k)
+{
+	return ctl_kind_info(k)->allowed1_only ? 0 : (uint32_t)c->ctl[k];
+}
+
+static uint64_t may_be_1(const struct vmx_caps *c, enum ctl_kind k)
+{
+	if (!c->has_ctl[k])
+		return 0;
+	return ctl_kind_info(k)->allowed1_only ? c->ctl[k] : c->ctl[k] >> 32;
+}
+
+bool vmx_ctl_allowed1(const struct vmx_caps *c, enum ctl_kind k, int bit)
+{
+	return may_be_1(c, k) >> bit & 1;
+}
+
+uint64_t vmx_adjust_ctl(const struct vmx_caps *c, enum ctl_kind k,
+			uint64_t wanted, uint64_t *dropped, uint64_t *forced)
+{
+	uint64_t v = (wanted | must_be_1(c, k)) & may_be_1(c, k);
+	if (dropped)
+		*dropped = wanted & ~v;
+	if (forced)
+		*forced = v & ~wanted;
+	return v;
+}
+
+uint64_t vmx_ctl_violations(const struct vmx_caps *c, enum ctl_kind k,
+			    uint64_t value)
+{
+	return (must_be_1(c, k) & ~value) | (value & ~may_be_1(c, k));
+}

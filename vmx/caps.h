@@ -1,0 +1,31 @@
+/* The capability MSRs, read once per use, and the one place where wanted
+ * controls are reconciled with what the CPU allows (SDM A.3-A.5). */
+#ifndef VMX_CAPS_H
+#define VMX_CAPS_H
+#include <stdbool.h>
+#include <stdint.h>
+#include "ctl_bits.h"
+
+
+struct vmx_caps {
+	bool vmx;
+	uint64_t basic, misc, cr0_fixed0, cr0_fixed1, cr4_fixed0, cr4_fixed1;
+	uint64_t vmcs_enum, ept_vpid, vmfunc;
+	/* per kind: the MSR in force (TRUE_* when BASIC bit 55 says so) */
+	uint32_t ctl_msr[CTL_KIND_COUNT];
+	uint64_t ctl[CTL_KIND_COUNT]; /* allowed-0 in 31:0, allowed-1 in 63:32 */
+	bool has_ctl[CTL_KIND_COUNT];
+};
+
+/* Reads every capability MSR; false (caps->vmx false) without VMX. */
+bool vmx_caps_read(struct vmx_caps *caps);
+/* True when the CPU allows bit to be 1 in kind k. */
+bool vmx_ctl_allowed1(const struct vmx_caps *c, enum ctl_kind k, int bit);
+/* Applies allowed-0/allowed-1; *dropped gets the wanted bits that had to
+ * be cleared, *forced the unwanted bits that had to be set. */
+uint64_t vmx_adjust_ctl(const struct vmx_caps *c, enum ctl_kind k,
+			uint64_t wanted, uint64_t *dropped, uint64_t *forced);
+/* Bits of value that break the allowed settings (for warnings). */
+uint64_t vmx_ctl_violations(const struct vmx_caps *c, enum ctl_kind k,
+			    uint64_t value);
+#endif

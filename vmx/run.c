@@ -1,0 +1,231 @@
+/* The run loop. L2 runs with host interrupts off; when the CPU has the VMX
+ * preemption timer and the user has not armed it, the loop arms it
+ * behind the scenes so that an L2 that spins still comes back every few
+ * milliseconds to ask whether to stop (l0-bochs.md: external-interrupt
+ * exits are unreliable on Bochs). The user's control values are restored
+ * before the exit is reported. */
+#include "run.h"
+#include "vmx.h"
+#include "vmcs_field.h"
+#include "../monitor/cpu.h"
+#include "../monitor/string.h"
+
+#define PIN_EXT_INTR_EXITING (1ull << 0)
+#define PIN_PREEMPTION_TIMER (1ull << 6)
+#define PROC_MTF (1ull << 27)
+#define RFLAGS_TF (1ull << 8)
+#define DB_VECTOR 1
+#define PENDING_DBG_BS (1ull << 14)
+#define EXIT_REASON_EXTERNAL_INTERRUPT 1
+#define EXIT_REASON_PREEMPTION_TIMER 52
+#define EXIT_REASON_ENTRY_FAILURE (1u << 31)
+#define POLL_TSC_TICKS 4000000ull /* between two looks for Ctrl-C */
+#define MISC_TIMER_RATE_MASK 0x1f
+
+int vmx_enter(struct l2_gprs *g, int launch);
+
+static struct vmx_history hist;
+static struct vmx_exit last;
+static bool have_last;
+
+const struct vmx_history *vmx_history(void) { return &hist; }
+void vmx_history_clear(void) { memset(&hist, 0, sizeof(hist)); }
+const struct vmx_exit *vmx_last_exit(void) { return have_last ? &last : NULL; }
+
+static void read_exit(struct vmx_exit *e)
+{
+	e->reason = (uint32_t)vmcs_get(VM_EXIT_REASON);
+	e->basic = (uint16_t)e->reason;
+	e->outcome = (e->reason & EXIT_REASON_ENTRY_FAILURE) ? OUTCOME_ENTRY_FAILED : OUTCOME_EXIT;
+	e->qual = vmcs_get(EXIT_QUALIFICATION);
+	e->rip = vmcs_get(GUEST_RIP);
+	e->len = (uint32_t)vmcs_get(VM_EXIT_INSTRUCTION_LEN);
+	e->intr_info = (uint32_t)vmcs_get(VM_EXIT_INTR_INFO);
+	e->intr_err = (uint32_t)vmcs_get(VM_EXIT_INTR_ERROR_CODE);
+	e->idt_info = (uint32_t)vmcs_get(IDT_VECTORING_INFO_FIELD);
+	e->idt_err = (uint32_t)vmcs_get(IDT_VECTORING_ERROR_CODE);
+	e->instr_info = (uint32_t)vmcs_get(VMX_INSTRUCTION_INFO);
+	e->gla = vmcs_get(GUEST_LINEAR_ADDRESS);
+	e->gpa = vmx_ept_usable() ? vmcs_get(GUEST_PHYSICAL_ADDRESS) : 0;
+}
+
+static void record(const struct vmx_exit *e)
+{
+	last = *e;
+	have_last = true;
+	hist.total++;
+	if (e->outcome == OUTCOME_VMFAIL) {
+		if (e->fail.status == VMX_FAIL_VALID)
+			hist.vmfail_valid++;
+		else
+			hist.vmfail_invalid++;
+	} else if (e->basic < EXIT_REASON_SLOTS) {
+		if (e->outcome == OUTCOME_ENTRY_FAILED)
+			hist.entry_failed[e->basic]++;
+		else
+			hist.count[e->basic]++;
+	}
+	hist.ring[hist.ring_next++ % HISTORY_RING] = *e;
+}
+
+/* What the loop changed behind the user's back, to put back afterwards. */
+struct run_saved {
+	uint64_t pin, timer, proc, rflags, excbitmap;
+	bool poll_timer, poll_extint, step_mtf, step_tf;
+};
+
+static void arm_polling(struct run_saved *s, enum run_kind kind)
+{
+	const struct vmx_caps *c = vmx_caps();
+	s->pin = vmcs_get(PIN_BASED_VM_EXEC_CONTROL);
+	if (kind == RUN_STEP)
+		return;
+	if (vmx_ctl_allowed1(c, CTL_KIND_PIN, 6) && !(s->pin & PIN_PREEMPTION_TIMER)) {
+		s->poll_timer = true;
+		s->timer = vmcs_get(VMX_PREEMPTION_TIMER_VALUE);
+		vmcs_set(PIN_BASED_VM_EXEC_CONTROL, s->pin | PIN_PREEMPTION_TIMER);
+	} else if (!(s->pin & (PIN_EXT_INTR_EXITING | PIN_PREEMPTION_TIMER))) {
+		/* no timer: the serial interrupt itself must bring L2 back */
+		s->poll_extint = true;
+		vmcs_set(PIN_BASED_VM_EXEC_CONTROL, s->pin | PIN_EXT_INTR_EXITING);
+	}
+}
+
+static void arm_step(struct run_saved *s)
+{
+	const struct vmx_caps *c = vmx_caps();
+	s->proc = vmcs_get(CPU_BASED_VM_EXEC_CONTROL);
+	if (vmx_ctl_allowed1(c, CTL_KIND_PROC, 27)) {
+		s->step_mtf = !(s->proc & PROC_MTF);
+		vmcs_set(CPU_BASED_VM_EXEC_CONTROL, s->proc | PROC_MTF);
+		return;
+	}
+	/* SDM 17.3.1.4: with RFLAGS.TF set, a #DB trap follows the next
+	 * instruction; the exception bitmap turns it into a VM exit. */
+	s->step_tf = true;
+	s->rflags = vmcs_get(GUEST_RFLAGS);
+	s->excbitmap = vmcs_get(EXCEPTION_BITMAP);
+	vmcs_set(GUEST_RFLAGS, s->rflags | RFLAGS_TF);
+	vmcs_set(EXCEPTION_BITMAP, s->excbitmap | (1ull << DB_VECTOR));
+}
+
+static void restore(const struct run_saved *s)
+{
+	if (s->poll_timer || s->poll_extint)
+		vmcs_set(PIN_BASED_VM_EXEC_CONTROL, s->pin);
+	if (s->poll_timer)
+		vmcs_set(VMX_PREEMPTION_TIMER_VALUE, s->timer);
+	if (s->step_mtf)
+		vmcs_set(CPU_BASED_VM_EXEC_CONTROL, s->proc);
+	if (s->step_tf) {
+		uint64_t fl = vmcs_get(GUEST_RFLAGS);
+		vmcs_set(GUEST_RFLAGS, (fl & ~RFLAGS_TF) | (s->rflags & RFLAGS_TF));
+		vmcs_set(EXCEPTION_BITMAP, s->excbitmap);
+		uint64_t pd = vmcs_get(GUEST_PENDING_DBG_EXCEPTIONS);
+		vmcs_set(GUEST_PENDING_DBG_EXCEPTIONS, pd & ~PENDING_DBG_BS);
+	}
+}
+
+static uint64_t poll_timer_value(void)
+{
+	return POLL_TSC_TICKS >> (vmx_caps()->misc & MISC_TIMER_RATE_MASK);
+}
+
+/* True when this exit was one of the loop's own polling exits. */
+static bool is_poll_exit(const struct run_saved *s, const struct vmx_exit *e)
+{
+	if (e->outcome != OUTCOME_EXIT)
+		return false;
+	return (s->poll_timer && e->basic == EXIT_REASON_PREEMPTION_TIMER) ||
+	       (s->poll_extint && e->basic == EXIT_REASON_EXTERNAL_INTERRUPT);
+}
+
+/* One VMLAUNCH or VMRESUME, interrupts off around it. */
+static void enter_once(struct vmcs_obj *v, bool launch, struct vmx_exit *e)
+{
+	irq_disable();
+	uint64_t t0 = rdtsc();
+	int r = vmx_enter(&v->gprs, launch);
+	e->cycles = rdtsc() - t0;
+	if (r == 0) {
+		read_exit(e);
+		if (launch && e->outcome == OUTCOME_EXIT)
+			v->launched = true;
+	} else {
+		e->outcome = OUTCOME_VMFAIL;
+		e->fail.status = r == 1 ? VMX_FAIL_INVALID : VMX_FAIL_VALID;
+		e->fail.error = r == 1 ? 0 : (uint32_t)vmcs_get(VM_INSTRUCTION_ERROR);
+	}
+	/* let a pending serial interrupt in, then carry on with them off */
+	__asm__ volatile("sti; nop; cli" ::: "memory");
+}
+
+struct vmx_exit vmx_run(enum run_kind kind, run_stop_fn stop, void *ctx)
+{
+	struct vmx_exit e;
+	struct run_saved s;
+	struct vmcs_obj *v = vmcs_current();
+	memset(&e, 0, sizeof(e));
+	memset(&s, 0, sizeof(s));
+	if (!v) {
+		e.outcome = OUTCOME_NO_VMCS;
+		return e;
+	}
+	bool launch = kind == RUN_LAUNCH || (kind == RUN_STEP && !v->launched);
+	arm_polling(&s, kind);
+	if (kind == RUN_STEP)
+		arm_step(&s);
+	for (;;) {
+		if (s.poll_timer)
+			vmcs_set(VMX_PREEMPTION_TIMER_VALUE, poll_timer_value());
+		enter_once(v, launch, &e);
+		if (!is_poll_exit(&s, &e))
+			break;
+		if (stop && stop(ctx)) {
+			e.interrupted = true;
+			break;
+		}
+		e.auto_resumes++;
+		launch = false;
+	}
+	restore(&s);
+	irq_enable();
+	e.step = s.step_mtf || (kind == RUN_STEP && !s.step_tf) ? STEP_MTF : s.step_tf ? STEP_TF : STEP_NONE;
+	if (kind != RUN_STEP)
+		e.step = STEP_NONE;
+	record(&e);
+	return e;
+}
+
+bool vmx_skip_instruction(uint64_t *new_rip)
+{
+	uint64_t rip = vmcs_get(GUEST_RIP), len = vmcs_get(VM_EXIT_INSTRUCTION_LEN);
+	if (vmx_write(GUEST_RIP, rip + len).status != VMX_OK)
+		return false;
+	*new_rip = rip + len;
+	return true;
+}
+
+bool vmx_bench(unsigned n, uint64_t *full, uint64_t *bare)
+{
+	struct vmcs_obj *v = vmcs_current();
+	struct vmx_exit e;
+	if (!v)
+		return false;
+	e = vmx_run(v->launched ? RUN_RESUME : RUN_LAUNCH, 0, 0);
+	if (e.outcome != OUTCOME_EXIT)
+		return false;
+	uint64_t t0 = rdtsc();
+	for (unsigned i = 0; i < n; i++)
+		if (vmx_run(RUN_RESUME, 0, 0).outcome != OUTCOME_EXIT)
+			return false;
+	*full = (rdtsc() - t0) / n;
+	irq_disable();
+	t0 = rdtsc();
+	for (unsigned i = 0; i < n; i++)
+		if (vmx_enter(&v->gprs, 0) != 0)
+			break;
+	*bare = (rdtsc() - t0) / n;
+	irq_enable();
+	return true;
+}

@@ -1,0 +1,86 @@
+/* The VMCSs the monitor knows about: those `vmcs new` made (with an L2 of
+ * their own) and any address the user VMPTRLDed by hand. The launch state
+ * is tracked the way the CPU does: VMLAUNCH sets it, VMCLEAR clears it. */
+#include "vmx.h"
+#include "msr.h"
+#include "../monitor/mem.h"
+
+static struct vmcs_obj vmcss[VMCS_MAX];
+
+struct vmcs_obj *vmcs_at(int i)
+{
+	return (i >= 0 && i < VMCS_MAX && vmcss[i].used) ? &vmcss[i] : NULL;
+}
+
+struct vmcs_obj *vmcs_by_pa(uint64_t pa)
+{
+	for (int i = 0; i < VMCS_MAX; i++)
+		if (vmcss[i].used && vmcss[i].pa == pa)
+			return &vmcss[i];
+	return NULL;
+}
+
+static struct vmcs_obj *vmcs_slot(uint64_t pa)
+{
+	struct vmcs_obj *v = vmcs_by_pa(pa);
+	for (int i = 0; !v && i < VMCS_MAX; i++)
+		if (!vmcss[i].used) {
+			v = &vmcss[i];
+			*v = (struct vmcs_obj){ .pa = pa, .used = true, .vpid = (uint16_t)(i + 1) };
+		}
+	return v;
+}
+
+/* The CPU's current-VMCS pointer is the truth; VMPTRST reads it. */
+struct vmcs_obj *vmcs_current(void)
+{
+	uint64_t pa;
+	if (!vmx_is_on() || vmx_ptrst(&pa).status != VMX_OK || pa == ~0ull)
+		return NULL;
+	return vmcs_slot(pa);
+}
+
+struct vmx_result vmcs_do_clear(uint64_t pa)
+{
+	struct vmx_result r = vmx_clear(pa);
+	struct vmcs_obj *v = vmcs_by_pa(pa);
+	if (r.status == VMX_OK && v)
+		v->launched = false;
+	return r;
+}
+
+struct vmx_result vmcs_do_ptrld(uint64_t pa)
+{
+	struct vmx_result r = vmx_ptrld(pa);
+	if (r.status == VMX_OK)
+		vmcs_slot(pa);
+	return r;
+}
+
+
+struct vmx_result vmcs_create(struct vmcs_obj **out, const char **step)
+{
+	struct vmx_result nomem = { VMX_FAULT, 0, { -1, 0, 0, 0 } };
+	const struct vmx_caps *c = vmx_caps();
+	*out = NULL;
+	*step = "allocating memory";
+	uint64_t pa = page_alloc();
+	struct vmcs_obj *v = pa ? vmcs_slot(pa) : NULL;
+	if (!v)
+		return nomem;
+	if (!l2_mem_init(&v->l2, vmx_ept_usable())) {
+		v->used = false;
+		return nomem;
+	}
+	v->has_l2 = true;
+	*(volatile uint32_t *)pa = (uint32_t)(c->basic & VMX_BASIC_REVISION_MASK);
+	struct vmx_result r;
+	*step = "VMCLEAR";
+	if ((r = vmcs_do_clear(pa)).status != VMX_OK)
+		return r;
+	*step = "VMPTRLD";
+	if ((r = vmx_ptrld(pa)).status != VMX_OK)
+		return r;
+	*out = v;
+	return vmcs_setup_all(v, step);
+}
