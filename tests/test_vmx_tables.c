@@ -18,47 +18,44 @@
 
 /* ---- VMCS fields: derivation from the encoding (SDM 25.11.2) ---- */
 
-static void test_derive_guest_rip(void **state)
+static void test_derive(void **state)
 {
+	static const struct {
+		uint32_t enc;
+		enum vmcs_width width;
+		enum vmcs_type type;
+		bool ro, high;
+		unsigned bits;
+		const char *group;
+	} cases[] = {
+		{ 0x681e, VMCS_WIDTH_NATURAL, VMCS_TYPE_GUEST, false, false, 64, "guest" },
+		{ 0x4402, VMCS_WIDTH_32, VMCS_TYPE_EXIT_INFO, true, false, 32, "exit-info" },
+		{ 0x2001, VMCS_WIDTH_64, VMCS_TYPE_CONTROL, false, true, 32, "control" },
+		{ 0x2000, VMCS_WIDTH_64, VMCS_TYPE_CONTROL, false, false, 64, "control" },
+		{ 0x0000, VMCS_WIDTH_16, VMCS_TYPE_CONTROL, false, false, 16, "control" },
+		{ 0x6c16, VMCS_WIDTH_NATURAL, VMCS_TYPE_HOST, false, false, 64, "host" },
+	};
+
 	(void)state;
 	assert_int_equal(GUEST_RIP, 0x681e);
-	assert_int_equal(vmcs_enc_width(0x681e), VMCS_WIDTH_NATURAL);
-	assert_int_equal(vmcs_enc_type(0x681e), VMCS_TYPE_GUEST);
-	assert_false(vmcs_enc_read_only(0x681e));
-	assert_false(vmcs_enc_is_high(0x681e));
-	assert_int_equal(vmcs_enc_bits(0x681e), 64);
-	assert_string_equal(vmcs_access_name(0x681e), "rw");
-	assert_string_equal(vmcs_enc_group(0x681e), "guest");
-	assert_string_equal(vmcs_width_name(vmcs_enc_width(0x681e)), "natural");
-}
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		uint32_t e = cases[i].enc;
 
-static void test_derive_exit_reason(void **state)
-{
-	(void)state;
-	assert_int_equal(vmcs_enc_width(0x4402), VMCS_WIDTH_32);
-	assert_int_equal(vmcs_enc_type(0x4402), VMCS_TYPE_EXIT_INFO);
-	assert_true(vmcs_enc_read_only(0x4402));
-	assert_int_equal(vmcs_enc_bits(0x4402), 32);
-	assert_string_equal(vmcs_access_name(0x4402), "ro");
-	assert_string_equal(vmcs_enc_group(0x4402), "exit-info");
+		assert_int_equal(vmcs_enc_width(e), cases[i].width);
+		assert_int_equal(vmcs_enc_type(e), cases[i].type);
+		assert_int_equal(vmcs_enc_read_only(e), cases[i].ro);
+		assert_int_equal(vmcs_enc_is_high(e), cases[i].high);
+		assert_int_equal(vmcs_enc_bits(e), cases[i].bits);
+		assert_string_equal(vmcs_enc_group(e), cases[i].group);
+		assert_string_equal(vmcs_access_name(e), cases[i].ro ? "ro" : "rw");
+		assert_true(vmcs_enc_well_formed(e));
+	}
+	assert_string_equal(vmcs_width_name(VMCS_WIDTH_NATURAL), "natural");
 	assert_int_equal(vmcs_enc_index(0x4402), 1);
-}
-
-static void test_derive_high_half(void **state)
-{
-	(void)state;
-	assert_true(vmcs_enc_is_high(0x2001));
-	assert_int_equal(vmcs_enc_width(0x2001), VMCS_WIDTH_64);
-	assert_int_equal(vmcs_enc_type(0x2001), VMCS_TYPE_CONTROL);
-	assert_int_equal(vmcs_enc_bits(0x2001), 32);
-	assert_int_equal(vmcs_enc_bits(0x2000), 64);
-	assert_true(vmcs_enc_well_formed(0x2001));
 	/* A high access on a 32-bit field and reserved bits are malformed. */
 	assert_false(vmcs_enc_well_formed(0x4403));
 	assert_false(vmcs_enc_well_formed(0x1000));
 	assert_false(vmcs_enc_well_formed(0x8000));
-	assert_int_equal(vmcs_enc_width(0x0000), VMCS_WIDTH_16);
-	assert_int_equal(vmcs_enc_type(0x6c16), VMCS_TYPE_HOST);
 }
 
 static void test_group_parse(void **state)
@@ -68,16 +65,15 @@ static void test_group_parse(void **state)
 	(void)state;
 	assert_true(vmcs_group_parse("GUEST", &t));
 	assert_int_equal(t, VMCS_TYPE_GUEST);
-	assert_true(vmcs_group_parse("exit-info", &t));
-	assert_int_equal(t, VMCS_TYPE_EXIT_INFO);
-	assert_true(vmcs_group_parse("exit", &t));
-	assert_int_equal(t, VMCS_TYPE_EXIT_INFO);
+	assert_true(vmcs_group_parse("exit-info", &t) && t == VMCS_TYPE_EXIT_INFO);
+	assert_true(vmcs_group_parse("exit", &t) && t == VMCS_TYPE_EXIT_INFO);
 	assert_false(vmcs_group_parse("guests", &t));
 }
 
+
 /* ---- VMCS fields: lookup ---- */
 
-static void test_lookup_by_name(void **state)
+static void test_lookup(void **state)
 {
 	const struct vmcs_field *f;
 
@@ -96,35 +92,25 @@ static void test_lookup_by_name(void **state)
 	assert_string_equal(f->name, "EPT_POINTER");
 	assert_ptr_equal(vmcs_field_by_name("vpid"),
 			 vmcs_field_by_name("VIRTUAL_PROCESSOR_ID"));
-}
-
-static void test_lookup_by_encoding(void **state)
-{
-	const struct vmcs_field *f;
-
-	(void)state;
 	f = vmcs_field_by_encoding(0x681e);
 	assert_non_null(f);
 	assert_string_equal(f->name, "GUEST_RIP");
-	f = vmcs_field_by_encoding(0x2001);
-	assert_non_null(f);
-	assert_string_equal(f->name, "IO_BITMAP_A_HIGH");
-	assert_null(vmcs_field_by_encoding(0x6fff));
-}
-
-static void test_unknown_names_fail(void **state)
-{
-	(void)state;
+	assert_string_equal(vmcs_field_by_encoding(0x2001)->name,
+			    "IO_BITMAP_A_HIGH");
+	assert_null(vmcs_field_by_encoding(0x6ffe));
+	/* Unknown names fail. */
 	assert_null(vmcs_field_by_name("GUEST_RIPX"));
 	assert_null(vmcs_field_by_name("GUEST_"));
 	assert_null(vmcs_field_by_name(""));
 	assert_null(vmcs_field_at(vmcs_field_count()));
 }
 
+
+
 static void test_parse(void **state)
 {
 	struct vmcs_field f;
-	char buf[16];
+	char buf[32];
 
 	(void)state;
 	assert_int_equal(vmcs_field_parse("guest_rip", &f), VMCS_PARSE_KNOWN);
@@ -144,18 +130,12 @@ static void test_parse(void **state)
 	assert_int_equal(vmcs_field_parse("0x681g", &f), VMCS_PARSE_BAD);
 	assert_int_equal(vmcs_field_parse("0x100000000", &f), VMCS_PARSE_BAD);
 	assert_int_equal(vmcs_field_parse("", &f), VMCS_PARSE_BAD);
-}
-
-static void test_format_value(void **state)
-{
-	char buf[32];
-
-	(void)state;
 	assert_int_equal(vmcs_format_value(0xabcd, buf, sizeof(buf)), 18);
 	assert_string_equal(buf, "0x000000000000abcd");
 	vmcs_format_value(UINT64_MAX, buf, sizeof(buf));
 	assert_string_equal(buf, "0xffffffffffffffff");
 }
+
 
 /* ---- VMCS fields: the table's own consistency ---- */
 
@@ -329,6 +309,7 @@ static void test_field_completion(void **state)
 
 static void test_exit_reason_lookup(void **state)
 {
+	struct names names = { 0 };
 	unsigned n;
 
 	(void)state;
@@ -347,6 +328,10 @@ static void test_exit_reason_lookup(void **state)
 	assert_int_equal(n, 75);
 	assert_false(exit_reason_by_name("HALT", &n));
 	assert_false(exit_reason_by_name("", &n));
+	exit_reason_complete("ept_", collect, &names);
+	assert_int_equal(names.count, 2);
+	assert_true(seen(&names, "EPT_VIOLATION"));
+	assert_true(seen(&names, "EPT_MISCONFIG"));
 }
 
 static void test_exit_reason_table(void **state)
@@ -399,16 +384,6 @@ static void test_exit_reason_decode(void **state)
 	assert_string_equal(buf, "UNKNOWN (99)");
 }
 
-static void test_exit_reason_completion(void **state)
-{
-	struct names n = { 0 };
-
-	(void)state;
-	exit_reason_complete("ept_", collect, &n);
-	assert_int_equal(n.count, 2);
-	assert_true(seen(&n, "EPT_VIOLATION"));
-	assert_true(seen(&n, "EPT_MISCONFIG"));
-}
 
 /* ---- VM-instruction errors ---- */
 
@@ -472,24 +447,37 @@ static void test_ctl_kinds(void **state)
 
 static void test_ctl_lookup(void **state)
 {
-	const struct ctl_bit *b;
+	static const struct {
+		enum ctl_kind kind;
+		const char *name;
+		int bit; /* -1: no such bit in this kind */
+	} cases[] = {
+		{ CTL_KIND_PROC, "hlt_exiting", 7 },
+		{ CTL_KIND_PROC, "CPU_BASED_HLT_EXITING", 7 },
+		{ CTL_KIND_EXIT, "LOAD_IA32_PAT", 19 },
+		{ CTL_KIND_ENTRY, "load_ia32_pat", 14 },
+		{ CTL_KIND_PROC2, "ENABLE_EPT", 1 },
+		{ CTL_KIND_PROC2, "unrestricted_guest", 7 },
+		{ CTL_KIND_PIN, "NMI_EXITING", 3 },
+		{ CTL_KIND_PROC3, "TERTIARY_EXEC_IPI_VIRT", 4 },
+		{ CTL_KIND_PIN, "HLT_EXITING", -1 },
+		{ CTL_KIND_PROC, "HLT", -1 },
+		{ CTL_KIND_COUNT, "HLT_EXITING", -1 },
+	};
 
 	(void)state;
-	b = ctl_bit_by_name(CTL_KIND_PROC, "hlt_exiting");
-	assert_non_null(b);
-	assert_int_equal(b->bit, 7);
-	assert_ptr_equal(ctl_bit_by_name(CTL_KIND_PROC, "CPU_BASED_HLT_EXITING"),
-			 b);
-	assert_int_equal(ctl_bit_by_name(CTL_KIND_EXIT, "LOAD_IA32_PAT")->bit, 19);
-	assert_int_equal(ctl_bit_by_name(CTL_KIND_ENTRY, "load_ia32_pat")->bit,
-			 14);
-	assert_int_equal(ctl_bit_by_name(CTL_KIND_PROC2, "ENABLE_EPT")->bit, 1);
-	assert_int_equal(ctl_bit_by_name(CTL_KIND_PROC2, "unrestricted_guest")->bit,
-			 7);
-	assert_int_equal(ctl_bit_by_name(CTL_KIND_PIN, "NMI_EXITING")->bit, 3);
-	assert_null(ctl_bit_by_name(CTL_KIND_PIN, "HLT_EXITING"));
-	assert_null(ctl_bit_by_name(CTL_KIND_PROC, "HLT"));
-	assert_null(ctl_bit_by_name(CTL_KIND_COUNT, "HLT_EXITING"));
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const struct ctl_bit *b = ctl_bit_by_name(cases[i].kind,
+							  cases[i].name);
+
+		if (cases[i].bit < 0) {
+			assert_null(b);
+			continue;
+		}
+		assert_non_null(b);
+		assert_int_equal(b->bit, cases[i].bit);
+		assert_int_equal(b->kind, cases[i].kind);
+	}
 	assert_string_equal(ctl_bit_by_number(CTL_KIND_PROC, 27)->name,
 			    "MONITOR_TRAP_FLAG");
 	assert_null(ctl_bit_by_number(CTL_KIND_PROC, 26));
@@ -566,15 +554,10 @@ static void test_ctl_completion(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_derive_guest_rip),
-		cmocka_unit_test(test_derive_exit_reason),
-		cmocka_unit_test(test_derive_high_half),
+		cmocka_unit_test(test_derive),
 		cmocka_unit_test(test_group_parse),
-		cmocka_unit_test(test_lookup_by_name),
-		cmocka_unit_test(test_lookup_by_encoding),
-		cmocka_unit_test(test_unknown_names_fail),
+		cmocka_unit_test(test_lookup),
 		cmocka_unit_test(test_parse),
-		cmocka_unit_test(test_format_value),
 		cmocka_unit_test(test_no_duplicates),
 		cmocka_unit_test(test_high_twins),
 		cmocka_unit_test(test_prefix_matches_type),
@@ -582,7 +565,6 @@ int main(void)
 		cmocka_unit_test(test_exit_reason_lookup),
 		cmocka_unit_test(test_exit_reason_table),
 		cmocka_unit_test(test_exit_reason_decode),
-		cmocka_unit_test(test_exit_reason_completion),
 		cmocka_unit_test(test_vm_errors),
 		cmocka_unit_test(test_ctl_kinds),
 		cmocka_unit_test(test_ctl_lookup),

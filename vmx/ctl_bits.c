@@ -5,20 +5,13 @@
 
 #include "../monitor/printf.h"
 #include "../monitor/string.h"
+#include "msr.h"
 #include "vmcs_field.h"
 
-/* VMX capability MSRs (SDM Vol. 3D, Appendix A; Vol. 4, Table 2-2). */
-#define MSR_IA32_VMX_PINBASED_CTLS 0x481
-#define MSR_IA32_VMX_PROCBASED_CTLS 0x482
-#define MSR_IA32_VMX_EXIT_CTLS 0x483
-#define MSR_IA32_VMX_ENTRY_CTLS 0x484
-#define MSR_IA32_VMX_PROCBASED_CTLS2 0x48b
-#define MSR_IA32_VMX_TRUE_PINBASED_CTLS 0x48d
-#define MSR_IA32_VMX_TRUE_PROCBASED_CTLS 0x48e
-#define MSR_IA32_VMX_TRUE_EXIT_CTLS 0x48f
-#define MSR_IA32_VMX_TRUE_ENTRY_CTLS 0x490
-#define MSR_IA32_VMX_PROCBASED_CTLS3 0x492
+#ifndef MSR_IA32_VMX_EXIT_CTLS2
+/* SDM A.4.2: allowed-1 settings of the secondary VM-exit controls. */
 #define MSR_IA32_VMX_EXIT_CTLS2 0x493
+#endif
 
 static const struct ctl_kind_info kinds[CTL_KIND_COUNT] = {
 	[CTL_KIND_PIN] = { CTL_KIND_PIN, "pin",
@@ -159,16 +152,18 @@ struct text {
 static void __attribute__((format(printf, 2, 3)))
 text_add(struct text *t, const char *fmt, ...)
 {
-	char spare[1]; /* measures when the buffer is already full */
 	size_t room = t->len < t->size ? t->size - t->len : 0;
 	va_list ap;
 	int n;
 
 	va_start(ap, fmt);
-	if (room)
+	if (room) {
 		n = fmt_vsnprintf(t->buf + t->len, room, fmt, ap);
-	else
+	} else {
+		char spare[1]; /* only measures: the buffer is full */
+
 		n = fmt_vsnprintf(spare, sizeof(spare), fmt, ap);
+	}
 	va_end(ap);
 	if (n > 0)
 		t->len += (size_t)n;

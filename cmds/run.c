@@ -1,0 +1,75 @@
+/* launch / resume / step / skip: run L2 and print the exit line. Ctrl-C
+ * on the serial line stops an L2 that does not exit by itself. */
+#include "vmx_common.h"
+#include "../monitor/cmd.h"
+#include "../monitor/printf.h"
+#include "../monitor/uart.h"
+
+static bool ctrl_c_pressed(void *ctx)
+{
+	(void)ctx;
+	return uart_take_interrupt_key();
+}
+
+static int run(enum run_kind kind, int argc)
+{
+	if (argc)
+		return CMD_USAGE;
+	if (!need_current())
+		return CMD_FAIL;
+	uart_take_interrupt_key(); /* a Ctrl-C typed at the prompt is old news */
+	struct vmx_exit e = vmx_run(kind, ctrl_c_pressed, 0);
+	if (e.interrupted)
+		uart_flush_input();
+	print_exit_line(&e);
+	return e.outcome == OUTCOME_VMFAIL || e.outcome == OUTCOME_ENTRY_FAILED ? CMD_FAIL : CMD_OK;
+}
+
+static int cmd_launch(int argc, char **argv)
+{
+	(void)argv;
+	return run(RUN_LAUNCH, argc);
+}
+
+static int cmd_resume(int argc, char **argv)
+{
+	(void)argv;
+	return run(RUN_RESUME, argc);
+}
+
+static int cmd_step(int argc, char **argv)
+{
+	(void)argv;
+	return run(RUN_STEP, argc);
+}
+
+static int cmd_skip(int argc, char **argv)
+{
+	uint64_t rip;
+	(void)argv;
+	if (argc)
+		return CMD_USAGE;
+	if (!need_current())
+		return CMD_FAIL;
+	if (!vmx_skip_instruction(&rip)) {
+		printf("error: skip: cannot write GUEST_RIP\n");
+		return CMD_FAIL;
+	}
+	printf("GUEST_RIP = 0x%016llx\n", (unsigned long long)rip);
+	return CMD_OK;
+}
+
+CMD(launch, "launch", "", "VMLAUNCH the current VMCS; prints the exit line",
+    "  launch   VM-exit: HLT (12) qual=0x0000000000000000 rip=0x0000000000001000 len=1\n"
+    "Failed entries print 'VM-entry failed: ...' with VMfailInvalid, VMfailValid(N)\n"
+    "and its text, or the exit reason (INVALID_STATE (33), MSR_LOAD_FAIL (34), ...).\n"
+    "Ctrl-C stops an L2 that spins (the preemption timer brings it back to look).",
+    cmd_launch);
+CMD(resume, "resume", "", "VMRESUME the current VMCS; prints the exit line",
+    "  skip; resume     continue after an instruction exit", cmd_resume);
+CMD(step, "step", "", "run one L2 instruction (monitor trap flag, else RFLAGS.TF + #DB)",
+    "Says which method it used; VMLAUNCH when the VMCS is not launched yet.\n"
+    "  step     step: monitor trap flag / VM-exit: MONITOR_TRAP_FLAG (37) ...",
+    cmd_step);
+CMD(skip, "skip", "", "advance GUEST_RIP past the exiting instruction (VM_EXIT_INSTRUCTION_LEN)",
+    "  skip     GUEST_RIP = 0x0000000000001004", cmd_skip);

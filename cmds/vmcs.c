@@ -1,0 +1,115 @@
+/* VMCS life cycle: vmcs new, vmcs list, and the raw VMCLEAR, VMPTRLD,
+ * VMPTRST on any address. */
+#include "vmx_common.h"
+#include "../monitor/cmd.h"
+#include "../monitor/printf.h"
+
+static int cmd_vmcs_new(int argc, char **argv)
+{
+	(void)argv;
+	if (argc)
+		return CMD_USAGE;
+	if (!need_vmx())
+		return CMD_FAIL;
+	if (!vmx_is_on()) {
+		printf("error: vmcs new: not in VMX operation (run vmxon first)\n");
+		return CMD_FAIL;
+	}
+	struct vmcs_obj *v;
+	const char *step;
+	struct vmx_result r = vmcs_create(&v, &step);
+	if (r.status != VMX_OK) {
+		char what[48];
+		fmt_snprintf(what, sizeof(what), "vmcs new (%s)", step);
+		print_vmx_error(what, r);
+		return CMD_FAIL;
+	}
+	printf("VMCS 0x%016llx is current: 64-bit L2 at 0x%llx (%s, VPID %u), entry 0x%llx\n",
+	       (unsigned long long)v->pa, (unsigned long long)v->l2.base,
+	       v->l2.ept ? "EPT" : "no EPT", v->vpid, (unsigned long long)L2_ENTRY);
+	return CMD_OK;
+}
+
+static int cmd_vmcs_list(int argc, char **argv)
+{
+	(void)argv;
+	if (argc)
+		return CMD_USAGE;
+	if (!need_vmx())
+		return CMD_FAIL;
+	struct vmcs_obj *cur = vmcs_current();
+	int n = 0;
+	for (int i = 0; i < VMCS_MAX; i++) {
+		struct vmcs_obj *v = vmcs_at(i);
+		if (!v)
+			continue;
+		printf("%c 0x%016llx %-8s %s\n", v == cur ? '*' : ' ', (unsigned long long)v->pa,
+		       v->launched ? "launched" : "clear", v->has_l2 ? "L2 from vmcs new" : "loaded by hand");
+		n++;
+	}
+	if (!n)
+		printf("no VMCS yet (vmcs new)\n");
+	return CMD_OK;
+}
+
+static int raw_addr_cmd(const char *name, int argc, char **argv, struct vmx_result (*op)(uint64_t))
+{
+	uint64_t pa;
+	if (argc != 1)
+		return CMD_USAGE;
+	if (!need_vmx() || !parse_num(name, argv[0], &pa))
+		return CMD_FAIL;
+	struct vmx_result r = op(pa);
+	if (r.status != VMX_OK) {
+		print_vmx_error(name, r);
+		return CMD_FAIL;
+	}
+	printf("%s 0x%016llx ok\n", name, (unsigned long long)pa);
+	return CMD_OK;
+}
+
+static int cmd_vmclear(int argc, char **argv)
+{
+	return raw_addr_cmd("vmclear", argc, argv, vmcs_do_clear);
+}
+
+static int cmd_vmptrld(int argc, char **argv)
+{
+	return raw_addr_cmd("vmptrld", argc, argv, vmcs_do_ptrld);
+}
+
+static int cmd_vmptrst(int argc, char **argv)
+{
+	uint64_t pa;
+	(void)argv;
+	if (argc)
+		return CMD_USAGE;
+	if (!need_vmx())
+		return CMD_FAIL;
+	struct vmx_result r = vmx_ptrst(&pa);
+	if (r.status != VMX_OK) {
+		print_vmx_error("vmptrst", r);
+		return CMD_FAIL;
+	}
+	printf("current VMCS = 0x%016llx%s\n", (unsigned long long)pa, pa == ~0ull ? " (none)" : "");
+	return CMD_OK;
+}
+
+CMD(vmcs_list, "vmcs list", "", "the VMCSs the monitor knows: current (*), launch state, origin",
+    "  vmcs list    * 0x0000000000123000 launched L2 from vmcs new", cmd_vmcs_list);
+CMD(vmcs_new, "vmcs new", "", "allocate a VMCS, VMCLEAR+VMPTRLD it, fill it for a 64-bit L2",
+    "Host state comes from the monitor (HOST_RIP at the exit trampoline); L2 gets\n"
+    "16 pages of its own with its own page tables, EPT and a VPID where the CPU\n"
+    "has them, and every instruction exit the canned programs need.\n"
+    "  vmcs new     VMCS 0x... is current: 64-bit L2 at 0x... (EPT, VPID 1), entry 0x1000",
+    cmd_vmcs_new);
+CMD(vmclear, "vmclear", "ADDR", "VMCLEAR on any physical address (bad ones give the SDM's VMfail)",
+    "  vmclear 0x123000     the launch state becomes clear\n"
+    "  vmclear 0x123001     error: vmclear: VMfailValid(2): VMCLEAR with invalid physical address",
+    cmd_vmclear);
+CMD(vmptrld, "vmptrld", "ADDR", "VMPTRLD on any physical address (bad ones give the SDM's VMfail)",
+    "  vmptrld 0x123000     make that VMCS current\n"
+    "  vmptrld 0x7e000      error: VMfailValid(11): VMPTRLD with incorrect VMCS revision identifier",
+    cmd_vmptrld);
+CMD(vmptrst, "vmptrst", "", "VMPTRST: the current-VMCS pointer (0xffffffffffffffff when none)",
+    "  vmptrst      current VMCS = 0x0000000000123000", cmd_vmptrst);

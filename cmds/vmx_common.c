@@ -1,0 +1,113 @@
+/* Shared printing for the VMX commands. */
+#include "vmx_common.h"
+#include "../monitor/parse.h"
+#include "../monitor/printf.h"
+#include "../vmx/exit_reason.h"
+#include "../vmx/features.h"
+#include "../vmx/vm_error.h"
+
+#define UD_VECTOR 6
+
+bool need_vmx(void)
+{
+	if (vmx_cpu_has_vmx())
+		return true;
+	printf("error: this CPU has no VMX (CPUID.1:ECX.VMX[bit 5] = 0)\n");
+	return false;
+}
+
+struct vmcs_obj *need_current(void)
+{
+	if (!need_vmx())
+		return NULL;
+	if (!vmx_is_on()) {
+		printf("error: not in VMX operation (run vmxon first)\n");
+		return NULL;
+	}
+	struct vmcs_obj *v = vmcs_current();
+	if (!v)
+		printf("error: no current VMCS (run vmcs new or vmptrld ADDR)\n");
+	return v;
+}
+
+void print_vmx_error(const char *what, struct vmx_result r)
+{
+	switch (r.status) {
+	case VMX_OK:
+		break;
+	case VMX_FAIL_INVALID:
+		printf("error: %s: VMfailInvalid (no valid current VMCS, or a bad operand)\n", what);
+		break;
+	case VMX_FAIL_VALID:
+		printf("error: %s: VMfailValid(%u): %s\n", what, r.error, vm_error_text(r.error));
+		break;
+	case VMX_FAULT: {
+		char d[160];
+		if (r.fault.vector < 0) {
+			printf("error: %s: out of memory\n", what);
+			break;
+		}
+		trap_describe(&r.fault, d, sizeof(d));
+		printf("error: %s: %s%s\n", what, d,
+		       r.fault.vector == UD_VECTOR && !vmx_is_on() ? " (not in VMX operation: run vmxon first)" : "");
+		break;
+	}
+	}
+}
+
+static void print_fail_line(const struct vmx_exit *e)
+{
+	if (e->fail.status == VMX_FAIL_INVALID)
+		printf("VM-entry failed: VMfailInvalid\n");
+	else
+		printf("VM-entry failed: VMfailValid(%u): %s\n", e->fail.error,
+		       vm_error_text(e->fail.error));
+}
+
+void print_exit_line(const struct vmx_exit *e)
+{
+	if (e->interrupted)
+		printf("interrupted: Ctrl-C stopped L2 after %u timer exits\n", e->auto_resumes);
+	if (e->step == STEP_MTF)
+		printf("step: monitor trap flag\n");
+	else if (e->step == STEP_TF)
+		printf("step: RFLAGS.TF with #DB intercepted (no monitor trap flag on this CPU)\n");
+	switch (e->outcome) {
+	case OUTCOME_VMFAIL:
+		print_fail_line(e);
+		break;
+	case OUTCOME_ENTRY_FAILED:
+		printf("VM-entry failed: %s (%u) qual=0x%016llx\n", exit_reason_name(e->basic),
+		       e->basic, (unsigned long long)e->qual);
+		break;
+	case OUTCOME_EXIT:
+		printf("VM-exit: %s (%u) qual=0x%016llx rip=0x%016llx len=%u\n",
+		       exit_reason_name(e->basic), e->basic, (unsigned long long)e->qual,
+		       (unsigned long long)e->rip, e->len);
+		break;
+	case OUTCOME_NO_VMCS:
+		break;
+	}
+}
+
+bool parse_field(const char *s, struct vmcs_field *f)
+{
+	if (vmcs_field_parse(s, f) != VMCS_PARSE_BAD)
+		return true;
+	printf("error: unknown VMCS field '%s' (a name from 'vmcs fields', or an encoding such as 0x681e)\n", s);
+	return false;
+}
+
+bool parse_num(const char *cmd, const char *s, uint64_t *v)
+{
+	if (parse_u64(s, v))
+		return true;
+	printf("error: %s: bad number '%s' (decimal or 0x-prefixed hex)\n", cmd, s);
+	return false;
+}
+
+void complete_field(int argi, const char *prefix, void (*add)(void *, const char *), void *ctx)
+{
+	if (argi == 0)
+		vmcs_field_complete(prefix, add, ctx);
+}
