@@ -92,7 +92,7 @@ proc nm::boot {} {
 	variable verbose
 	global spawn_id
 	log_user $verbose
-	if {$logfile ne ""} { log_file -noappend $logfile }
+	if {$logfile ne ""} { log_file -a -noappend $logfile }
 	match_max 1000000
 	set ::stty_init "raw -echo"
 	spawn -noecho $root/scripts/run --backend $backend --cpu $cpu \

@@ -62,4 +62,9 @@ vmx-docs-check: $(VMX_GEN)
 
 .PHONY: test-vmx-tables vmx-docs vmx-docs-check
 
+# Hooks of the top Makefile: `make unit`, `make docs`, `make docs-check`.
+UNIT_EXTRA += $(VMX_TEST)
+DOCS_EXTRA += vmx-docs
+DOCS_CHECK_EXTRA += vmx-docs-check
+
 .DEFAULT_GOAL := $(vmx_tables_saved_goal)

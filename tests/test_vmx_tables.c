@@ -70,7 +70,6 @@ static void test_group_parse(void **state)
 	assert_false(vmcs_group_parse("guests", &t));
 }
 
-
 /* ---- VMCS fields: lookup ---- */
 
 static void test_lookup(void **state)
@@ -105,8 +104,6 @@ static void test_lookup(void **state)
 	assert_null(vmcs_field_at(vmcs_field_count()));
 }
 
-
-
 static void test_parse(void **state)
 {
 	struct vmcs_field f;
@@ -135,7 +132,6 @@ static void test_parse(void **state)
 	vmcs_format_value(UINT64_MAX, buf, sizeof(buf));
 	assert_string_equal(buf, "0xffffffffffffffff");
 }
-
 
 /* ---- VMCS fields: the table's own consistency ---- */
 
@@ -383,7 +379,6 @@ static void test_exit_reason_decode(void **state)
 	exit_reason_label(99, buf, sizeof(buf));
 	assert_string_equal(buf, "UNKNOWN (99)");
 }
-
 
 /* ---- VM-instruction errors ---- */
 
