@@ -67,7 +67,7 @@ static void print_fail_line(const struct vmx_exit *e)
 void print_exit_line(const struct vmx_exit *e)
 {
 	if (e->interrupted)
-		printf("interrupted: Ctrl-C stopped L2 after %u timer exits\n", e->auto_resumes);
+		printf("interrupted: Ctrl-C stopped L2 (after %u polling exits)\n", e->auto_resumes);
 	if (e->step == STEP_MTF)
 		printf("step: monitor trap flag\n");
 	else if (e->step == STEP_TF)

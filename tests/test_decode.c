@@ -115,11 +115,9 @@ static void test_qual_ept_violation(void **state)
 	/* PDPTE load by MOV CR: no linear address */
 	assert_string_equal(qual(48, 0x1), "read, not present (---), linear invalid");
 	assert_string_equal(qual(48, 0x11bc),
-			    "fetch, allowed rwx, linear valid, translation, "
-			    "NMI unblocking due to IRET");
+			    "fetch, allowed rwx, linear valid, translation, NMI unblocking due to IRET");
 	assert_string_equal(qual(48, 0x100183),
-			    "read+write, not present (---), linear valid, translation, "
-			    "reserved 0x100000");
+			    "read+write, not present (---), linear valid, translation, reserved 0x100000");
 }
 
 static void test_qual_others(void **state)
@@ -192,8 +190,7 @@ static void test_intr_info(void **state)
 	assert_string_equal(intr(0x80000700),
 			    "valid vector 0 other event (pending MTF VM exit)");
 	assert_string_equal(intr(0x80001b0d),
-			    "valid vector 13 (#GP) hardware exception, error code, "
-			    "NMI unblocking due to IRET");
+			    "valid vector 13 (#GP) hardware exception, error code, NMI unblocking due to IRET");
 	assert_string_equal(intr(0x80002306),
 			    "valid vector 6 (#UD) hardware exception, reserved 0x2000");
 	assert_string_equal(intr(0), "invalid");

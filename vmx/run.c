@@ -14,6 +14,7 @@
 #define PIN_PREEMPTION_TIMER (1ull << 6)
 #define PROC_MTF (1ull << 27)
 #define RFLAGS_TF (1ull << 8)
+#define RFLAGS_IF (1ull << 9)
 #define DB_VECTOR 1
 #define PENDING_DBG_BS (1ull << 14)
 #define EXIT_REASON_EXTERNAL_INTERRUPT 1
@@ -85,9 +86,14 @@ static void arm_polling(struct run_saved *s, enum run_kind kind)
 		s->timer = vmcs_get(VMX_PREEMPTION_TIMER_VALUE);
 		vmcs_set(PIN_BASED_VM_EXEC_CONTROL, s->pin | PIN_PREEMPTION_TIMER);
 	} else if (!(s->pin & (PIN_EXT_INTR_EXITING | PIN_PREEMPTION_TIMER))) {
-		/* no timer: the serial interrupt itself must bring L2 back */
+		/* No timer: the serial interrupt itself must bring L2 back. Bochs
+		 * takes no such exit while L2 has RFLAGS.IF=0 (l0-bochs.md), so
+		 * IF is set for the run; with external-interrupt exiting on, no
+		 * interrupt can reach L2 through its IDT anyway (SDM 26.2). */
 		s->poll_extint = true;
+		s->rflags = vmcs_get(GUEST_RFLAGS);
 		vmcs_set(PIN_BASED_VM_EXEC_CONTROL, s->pin | PIN_EXT_INTR_EXITING);
+		vmcs_set(GUEST_RFLAGS, s->rflags | RFLAGS_IF);
 	}
 }
 
@@ -115,6 +121,10 @@ static void restore(const struct run_saved *s)
 		vmcs_set(PIN_BASED_VM_EXEC_CONTROL, s->pin);
 	if (s->poll_timer)
 		vmcs_set(VMX_PREEMPTION_TIMER_VALUE, s->timer);
+	if (s->poll_extint) {
+		uint64_t fl = vmcs_get(GUEST_RFLAGS);
+		vmcs_set(GUEST_RFLAGS, (fl & ~RFLAGS_IF) | (s->rflags & RFLAGS_IF));
+	}
 	if (s->step_mtf)
 		vmcs_set(CPU_BASED_VM_EXEC_CONTROL, s->proc);
 	if (s->step_tf) {
@@ -190,9 +200,7 @@ struct vmx_exit vmx_run(enum run_kind kind, run_stop_fn stop, void *ctx)
 	}
 	restore(&s);
 	irq_enable();
-	e.step = s.step_mtf || (kind == RUN_STEP && !s.step_tf) ? STEP_MTF : s.step_tf ? STEP_TF : STEP_NONE;
-	if (kind != RUN_STEP)
-		e.step = STEP_NONE;
+	e.step = kind != RUN_STEP ? STEP_NONE : s.step_tf ? STEP_TF : STEP_MTF;
 	record(&e);
 	return e;
 }
