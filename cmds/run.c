@@ -15,8 +15,12 @@ static int run(enum run_kind kind, int argc)
 {
 	if (argc)
 		return CMD_USAGE;
-	if (!need_current())
+	if (!need_vmx())
 		return CMD_FAIL;
+	if (!vmx_is_on()) {
+		printf("error: not in VMX operation (run vmxon first)\n");
+		return CMD_FAIL;
+	}
 	uart_take_interrupt_key(); /* a Ctrl-C typed at the prompt is old news */
 	struct vmx_exit e = vmx_run(kind, ctrl_c_pressed, 0);
 	if (e.interrupted)

@@ -4,6 +4,8 @@
 #include "../monitor/cmd.h"
 #include "../monitor/printf.h"
 
+extern char _image_start[], _image_end[];
+
 static int cmd_vmcs_new(int argc, char **argv)
 {
 	(void)argv;
@@ -59,6 +61,10 @@ static int raw_addr_cmd(const char *name, int argc, char **argv, struct vmx_resu
 		return CMD_USAGE;
 	if (!need_vmx() || !parse_num(name, argv[0], &pa))
 		return CMD_FAIL;
+	if (pa < (uint64_t)_image_end && pa + 4096 > (uint64_t)_image_start) {
+		printf("error: %s: 0x%llx is inside the monitor's own image\n", name, (unsigned long long)pa);
+		return CMD_FAIL;
+	}
 	struct vmx_result r = op(pa);
 	if (r.status != VMX_OK) {
 		print_vmx_error(name, r);

@@ -66,8 +66,11 @@ void vmx_feature_list(char *buf, int size)
 		if ((allowed1(f->msr) >> f->bit & 1) && n < size)
 			n += fmt_snprintf(buf + n, size - n, " %s", f->name);
 	}
-	uint64_t ept;
+	uint64_t ept, misc;
 	struct fault_info fi;
+	/* SDM A.6: IA32_VMX_MISC bit 29, VMWRITE to VM-exit information fields */
+	if (!safe_rdmsr(MSR_IA32_VMX_MISC, &misc, &fi) && (misc >> 29 & 1) && n < size)
+		n += fmt_snprintf(buf + n, size - n, " vmwrite-exit-info");
 	if ((allowed1(MSR_IA32_VMX_PROCBASED_CTLS2) >> 1 & 1) &&
 	    !safe_rdmsr(MSR_IA32_VMX_EPT_VPID_CAP, &ept, &fi) &&
 	    (ept >> 21 & 1) && n < size)

@@ -172,19 +172,26 @@ static void enter_once(struct vmcs_obj *v, bool launch, struct vmx_exit *e)
 
 struct vmx_exit vmx_run(enum run_kind kind, run_stop_fn stop, void *ctx)
 {
+	/* Without a current VMCS the instructions still run, so the user sees
+	 * the SDM's VMfailInvalid; their registers go to a scratch area. */
+	static struct vmcs_obj no_vmcs;
 	struct vmx_exit e;
 	struct run_saved s;
 	struct vmcs_obj *v = vmcs_current();
 	memset(&e, 0, sizeof(e));
 	memset(&s, 0, sizeof(s));
-	if (!v) {
+	if (!vmx_is_on()) {
 		e.outcome = OUTCOME_NO_VMCS;
 		return e;
 	}
-	bool launch = kind == RUN_LAUNCH || (kind == RUN_STEP && !v->launched);
-	arm_polling(&s, kind);
-	if (kind == RUN_STEP)
-		arm_step(&s);
+	bool launch = kind == RUN_LAUNCH || (kind == RUN_STEP && v && !v->launched);
+	if (v) {
+		arm_polling(&s, kind);
+		if (kind == RUN_STEP)
+			arm_step(&s);
+	} else {
+		v = &no_vmcs;
+	}
 	for (;;) {
 		if (s.poll_timer)
 			vmcs_set(VMX_PREEMPTION_TIMER_VALUE, poll_timer_value());
