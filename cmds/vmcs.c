@@ -26,9 +26,12 @@ static int cmd_vmcs_new(int argc, char **argv)
 		print_vmx_error(what, r);
 		return CMD_FAIL;
 	}
-	printf("VMCS 0x%016llx is current: 64-bit L2 at 0x%llx (%s, VPID %u), entry 0x%llx\n",
+	char vpid[16] = "no VPID";
+	if (vmx_ctl_allowed1(vmx_caps(), CTL_KIND_PROC2, CTL_PROC2_ENABLE_VPID))
+		fmt_snprintf(vpid, sizeof(vpid), "VPID %u", v->vpid);
+	printf("VMCS 0x%016llx is current: 64-bit L2 at 0x%llx (%s, %s), entry 0x%llx\n",
 	       (unsigned long long)v->pa, (unsigned long long)v->l2.base,
-	       v->l2.ept ? "EPT" : "no EPT", v->vpid, (unsigned long long)L2_ENTRY);
+	       v->l2.ept ? "EPT" : "no EPT", vpid, (unsigned long long)L2_ENTRY);
 	return CMD_OK;
 }
 

@@ -10,13 +10,28 @@
 #define DECODE_MAX 512
 #define VM_ERROR_UNSUPPORTED 12 /* SDM 31.4: unsupported VMCS component */
 
-struct dump_count {
+struct dump_state {
+	struct vmx_field_ctx ctx;
+	uint64_t vm_error; /* as it was before the dump's own VMREADs */
 	unsigned shown, unsupported;
 };
 
+/* A VMREAD of an unsupported field fails with VMfailValid(12), and that
+ * overwrites VM_INSTRUCTION_ERROR (SDM 31.2): the dump shows the value it
+ * found and puts it back where VMWRITE may (IA32_VMX_MISC bit 29). */
+static void restore_vm_error(uint64_t saved)
+{
+	uint64_t now;
+	if (vmx_read(VM_INSTRUCTION_ERROR, &now).status != VMX_OK || now == saved)
+		return;
+	if (vmx_write(VM_INSTRUCTION_ERROR, saved).status != VMX_OK)
+		printf("note: the VMREADs of unsupported fields left VM_INSTRUCTION_ERROR = %llu (it was %llu)\n",
+		       (unsigned long long)now, (unsigned long long)saved);
+}
+
 /* The fields of one type; false (error printed) when a VMREAD fails for
  * another reason than an unsupported component. */
-static bool dump_type(enum vmcs_type t, const struct vmx_field_ctx *ctx, struct dump_count *n)
+static bool dump_type(enum vmcs_type t, struct dump_state *st)
 {
 	char d[DECODE_MAX];
 	printf("[%s]\n", vmcs_type_name(t));
@@ -27,8 +42,10 @@ static bool dump_type(enum vmcs_type t, const struct vmx_field_ctx *ctx, struct 
 		if (vmcs_enc_type(f->encoding) != t || vmcs_enc_is_high(f->encoding))
 			continue;
 		struct vmx_result r = vmx_read(f->encoding, &v);
+		if (f->encoding == VM_INSTRUCTION_ERROR && r.status == VMX_OK)
+			v = st->vm_error;
 		if (r.status == VMX_FAIL_VALID && r.error == VM_ERROR_UNSUPPORTED) {
-			n->unsupported++;
+			st->unsupported++;
 			continue;
 		}
 		if (r.status != VMX_OK) {
@@ -37,9 +54,9 @@ static bool dump_type(enum vmcs_type t, const struct vmx_field_ctx *ctx, struct 
 			print_vmx_error(what, r);
 			return false;
 		}
-		vmx_field_decode(f->encoding, v, ctx, d, sizeof(d));
+		vmx_field_decode(f->encoding, v, &st->ctx, d, sizeof(d));
 		printf("%s = 0x%016llx%s%s\n", f->name, (unsigned long long)v, d[0] ? "  # " : "", d);
-		n->shown++;
+		st->shown++;
 	}
 	return true;
 }
@@ -47,9 +64,9 @@ static bool dump_type(enum vmcs_type t, const struct vmx_field_ctx *ctx, struct 
 static int cmd_vmcs_dump(int argc, char **argv)
 {
 	enum vmcs_type only = VMCS_TYPE_CONTROL;
-	struct vmx_field_ctx ctx;
-	struct dump_count n = { 0, 0 };
-	uint64_t reason, intr;
+	struct dump_state st = { { 0, 0 }, 0, 0, 0 };
+	uint64_t v;
+	bool ok = true;
 	if (argc > 1)
 		return CMD_USAGE;
 	if (argc && !vmcs_group_parse(argv[0], &only)) {
@@ -58,21 +75,20 @@ static int cmd_vmcs_dump(int argc, char **argv)
 	}
 	if (!need_current())
 		return CMD_FAIL;
+	/* first, before a failing VMREAD changes it */
+	if (vmx_read(VM_INSTRUCTION_ERROR, &st.vm_error).status != VMX_OK)
+		st.vm_error = 0;
 	/* the exit qualification and instruction information depend on these */
-	if (vmx_read(VM_EXIT_REASON, &reason).status != VMX_OK)
-		reason = 0;
-	if (vmx_read(VM_EXIT_INTR_INFO, &intr).status != VMX_OK)
-		intr = 0;
-	ctx.exit_reason = (uint32_t)reason;
-	ctx.exit_intr_info = (uint32_t)intr;
-	for (int t = 0; t < VMCS_TYPE_COUNT; t++) {
-		if (argc && (enum vmcs_type)t != only)
-			continue;
-		if (!dump_type((enum vmcs_type)t, &ctx, &n))
-			return CMD_FAIL;
-	}
-	printf("%u field(s) shown, %u not supported by this VMCS (VMfailValid(12)) skipped\n", n.shown,
-	       n.unsupported);
+	st.ctx.exit_reason = vmx_read(VM_EXIT_REASON, &v).status == VMX_OK ? (uint32_t)v : 0;
+	st.ctx.exit_intr_info = vmx_read(VM_EXIT_INTR_INFO, &v).status == VMX_OK ? (uint32_t)v : 0;
+	for (int t = 0; t < VMCS_TYPE_COUNT && ok; t++)
+		if (!argc || (enum vmcs_type)t == only)
+			ok = dump_type((enum vmcs_type)t, &st);
+	restore_vm_error(st.vm_error);
+	if (!ok)
+		return CMD_FAIL;
+	printf("%u field(s) shown, %u not supported by this VMCS (VMfailValid(12)) skipped\n", st.shown,
+	       st.unsupported);
 	return CMD_OK;
 }
 

@@ -7,6 +7,7 @@
 #include "../monitor/string.h"
 #include "../vmx/caps_decode.h"
 #include "../vmx/dump.h"
+#include "../vmx/msr.h"
 
 static void put_line(void *ctx, const char *line)
 {
@@ -22,29 +23,16 @@ static void print_msr(uint32_t msr, uint64_t v)
 
 /* ---- control kinds (SDM A.3-A.5) ---- */
 
-/* The kinds that exist only where a bit of another kind may be 1. */
-static const struct {
-	enum ctl_kind kind, parent;
-	unsigned bit;
-} activations[] = {
-	{ CTL_KIND_PROC2, CTL_KIND_PROC, CTL_PROC_ACTIVATE_SECONDARY_CONTROLS },
-	{ CTL_KIND_PROC3, CTL_KIND_PROC, CTL_PROC_ACTIVATE_TERTIARY_CONTROLS },
-	{ CTL_KIND_EXIT2, CTL_KIND_EXIT, CTL_EXIT_ACTIVATE_SECONDARY_CONTROLS },
-};
-
 static void print_absent(enum ctl_kind k)
 {
 	const struct ctl_kind_info *in = ctl_kind_info(k);
-	for (size_t i = 0; i < sizeof(activations) / sizeof(activations[0]); i++) {
-		if (activations[i].kind != k)
-			continue;
-		const struct ctl_kind_info *p = ctl_kind_info(activations[i].parent);
-		const struct ctl_bit *b = ctl_bit_by_number(activations[i].parent, activations[i].bit);
+	enum ctl_kind parent;
+	unsigned bit;
+	if (vmx_ctl_activation(k, &parent, &bit))
 		printf("[%s] %s: not available on this CPU (%s %s is must-be-0)\n", in->name, in->title,
-		       p->name, b->name);
-		return;
-	}
-	printf("[%s] %s: not available on this CPU\n", in->name, in->title);
+		       ctl_kind_info(parent)->name, ctl_bit_by_number(parent, bit)->name);
+	else
+		printf("[%s] %s: not available on this CPU\n", in->name, in->title);
 }
 
 static void show_ctl(const struct vmx_caps *c, int arg)

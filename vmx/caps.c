@@ -1,17 +1,14 @@
 /* Capability MSRs. The control MSRs report allowed-0 settings in bits
  * 31:0 (a 1 means the control must be 1) and allowed-1 settings in bits
  * 63:32 (a 0 means it must be 0). The TRUE_* MSRs, present when BASIC bit
- * 55 is set, report the real default-1 bits (SDM A.2). Tertiary controls
- * are 64 bits wide and all allowed-0 (SDM A.3.4). */
+ * 55 is set, report the real default-1 bits (SDM A.2). The tertiary
+ * controls' MSR holds only allowed-1 settings, all 64 bits (SDM A.3.4). */
 #include "caps.h"
 #include "msr.h"
 #include "features.h"
 #include "../monitor/string.h"
 #include "../monitor/trap.h"
 
-#define PROC_ACTIVATE_SECONDARY 31
-#define PROC_ACTIVATE_TERTIARY 17
-#define EXIT_ACTIVATE_SECONDARY 31
 
 static uint64_t msr_or_zero(uint32_t msr)
 {
@@ -29,9 +26,9 @@ static bool ctl_present(const struct vmx_caps *c, enum ctl_kind k)
 	uint32_t proc1 = (uint32_t)(c->ctl[CTL_KIND_PROC] >> 32);
 	uint32_t exit1 = (uint32_t)(c->ctl[CTL_KIND_EXIT] >> 32);
 	switch (k) {
-	case CTL_KIND_PROC2: return proc1 >> PROC_ACTIVATE_SECONDARY & 1;
-	case CTL_KIND_PROC3: return proc1 >> PROC_ACTIVATE_TERTIARY & 1;
-	case CTL_KIND_EXIT2: return exit1 >> EXIT_ACTIVATE_SECONDARY & 1;
+	case CTL_KIND_PROC2: return proc1 >> CTL_PROC_ACTIVATE_SECONDARY_CONTROLS & 1;
+	case CTL_KIND_PROC3: return proc1 >> CTL_PROC_ACTIVATE_TERTIARY_CONTROLS & 1;
+	case CTL_KIND_EXIT2: return exit1 >> CTL_EXIT_ACTIVATE_SECONDARY_CONTROLS & 1;
 	default: return true;
 	}
 }
@@ -68,10 +65,10 @@ bool vmx_caps_read(struct vmx_caps *c)
 	read_ctls(c);
 	if (c->has_ctl[CTL_KIND_PROC2]) {
 		uint32_t p2 = (uint32_t)(c->ctl[CTL_KIND_PROC2] >> 32);
-		/* EPT (bit 1) or VPID (bit 5) possible: the MSR exists */
-		if (p2 & ((1u << 1) | (1u << 5)))
+		/* SDM A.10: the MSR exists when EPT or VPID can be enabled */
+		if (p2 & (CTL_MASK(PROC2, ENABLE_EPT) | CTL_MASK(PROC2, ENABLE_VPID)))
 			c->ept_vpid = msr_or_zero(MSR_IA32_VMX_EPT_VPID_CAP);
-		if (p2 & (1u << 13))
+		if (p2 & CTL_MASK(PROC2, ENABLE_VMFUNC))
 			c->vmfunc = msr_or_zero(MSR_IA32_VMX_VMFUNC);
 	}
 	return true;

@@ -26,6 +26,27 @@ const char *vmx_ctl_bit_setting(const struct vmx_caps *c, enum ctl_kind k,
 	return vmx_fixed_setting(must1, ~must0, (int)bit);
 }
 
+static const struct {
+	enum ctl_kind kind, parent;
+	unsigned bit;
+} activations[] = {
+	{ CTL_KIND_PROC2, CTL_KIND_PROC, CTL_PROC_ACTIVATE_SECONDARY_CONTROLS },
+	{ CTL_KIND_PROC3, CTL_KIND_PROC, CTL_PROC_ACTIVATE_TERTIARY_CONTROLS },
+	{ CTL_KIND_EXIT2, CTL_KIND_EXIT, CTL_EXIT_ACTIVATE_SECONDARY_CONTROLS },
+};
+
+bool vmx_ctl_activation(enum ctl_kind k, enum ctl_kind *parent, unsigned *bit)
+{
+	for (size_t i = 0; i < ARRAY_LEN(activations); i++) {
+		if (activations[i].kind == k) {
+			*parent = activations[i].parent;
+			*bit = activations[i].bit;
+			return true;
+		}
+	}
+	return false;
+}
+
 /* ---- capability MSR names (SDM appendix A) ---- */
 
 struct msr_name {

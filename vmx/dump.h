@@ -7,6 +7,7 @@
  */
 #ifndef VMX_DUMP_H
 #define VMX_DUMP_H
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "caps.h"
@@ -16,6 +17,13 @@
  * not offer has every bit must-be-0. */
 const char *vmx_ctl_bit_setting(const struct vmx_caps *c, enum ctl_kind k,
 				unsigned bit);
+
+/* The secondary and tertiary processor-based and the secondary VM-exit
+ * controls take effect only while a bit of another control field is 1
+ * (SDM 25.6.2, 25.7.1): sets *parent and *bit for those kinds; false for
+ * the kinds that are always in force. */
+bool vmx_ctl_activation(enum ctl_kind k, enum ctl_kind *parent,
+			unsigned *bit);
 
 /* "IA32_VMX_TRUE_PINBASED_CTLS" for 0x48d; NULL for an MSR that is not a
  * VMX capability MSR. */

@@ -1,37 +1,38 @@
 /* Feature words for `info` and `# requires:`, each from one allowed-1
- * bit of a capability MSR (SDM appendix A). */
+ * bit of a control capability MSR or one bit of another VMX MSR
+ * (SDM appendix A). */
 #include "features.h"
-#include "msr.h"
+#include "vmx.h"
 #include "../monitor/cpu.h"
 #include "../monitor/printf.h"
-#include "../monitor/trap.h"
 
 #define CPUID_1_ECX_VMX (1u << 5)
-#define PROC_ACTIVATE_SECONDARY 31
+#define EPT_CAP_AD_FLAGS 21   /* SDM A.10 */
+#define MISC_VMWRITE_ANY 29   /* SDM A.6: VMWRITE to VM-exit information */
 
 struct feature {
 	const char *name;
-	uint32_t msr; /* capability MSR; allowed-1 settings in bits 63:32 */
+	enum ctl_kind kind;
 	int bit;
 };
 
 static const struct feature features[] = {
-	{ "preemption-timer", MSR_IA32_VMX_PINBASED_CTLS, 6 },
-	{ "posted-interrupts", MSR_IA32_VMX_PINBASED_CTLS, 7 },
-	{ "tpr-shadow", MSR_IA32_VMX_PROCBASED_CTLS, 21 },
-	{ "io-bitmaps", MSR_IA32_VMX_PROCBASED_CTLS, 25 },
-	{ "mtf", MSR_IA32_VMX_PROCBASED_CTLS, 27 },
-	{ "msr-bitmaps", MSR_IA32_VMX_PROCBASED_CTLS, 28 },
-	{ "ept", MSR_IA32_VMX_PROCBASED_CTLS2, 1 },
-	{ "rdtscp", MSR_IA32_VMX_PROCBASED_CTLS2, 3 },
-	{ "vpid", MSR_IA32_VMX_PROCBASED_CTLS2, 5 },
-	{ "unrestricted", MSR_IA32_VMX_PROCBASED_CTLS2, 7 },
-	{ "apic-register-virt", MSR_IA32_VMX_PROCBASED_CTLS2, 8 },
-	{ "virtual-interrupt-delivery", MSR_IA32_VMX_PROCBASED_CTLS2, 9 },
-	{ "vmfunc", MSR_IA32_VMX_PROCBASED_CTLS2, 13 },
-	{ "shadow-vmcs", MSR_IA32_VMX_PROCBASED_CTLS2, 14 },
-	{ "pml", MSR_IA32_VMX_PROCBASED_CTLS2, 17 },
-	{ "xsaves", MSR_IA32_VMX_PROCBASED_CTLS2, 20 },
+	{ "preemption-timer", CTL_KIND_PIN, CTL_PIN_VMX_PREEMPTION_TIMER },
+	{ "posted-interrupts", CTL_KIND_PIN, CTL_PIN_POSTED_INTR },
+	{ "tpr-shadow", CTL_KIND_PROC, CTL_PROC_TPR_SHADOW },
+	{ "io-bitmaps", CTL_KIND_PROC, CTL_PROC_USE_IO_BITMAPS },
+	{ "mtf", CTL_KIND_PROC, CTL_PROC_MONITOR_TRAP_FLAG },
+	{ "msr-bitmaps", CTL_KIND_PROC, CTL_PROC_USE_MSR_BITMAPS },
+	{ "ept", CTL_KIND_PROC2, CTL_PROC2_ENABLE_EPT },
+	{ "rdtscp", CTL_KIND_PROC2, CTL_PROC2_ENABLE_RDTSCP },
+	{ "vpid", CTL_KIND_PROC2, CTL_PROC2_ENABLE_VPID },
+	{ "unrestricted", CTL_KIND_PROC2, CTL_PROC2_UNRESTRICTED_GUEST },
+	{ "apic-register-virt", CTL_KIND_PROC2, CTL_PROC2_APIC_REGISTER_VIRT },
+	{ "virtual-interrupt-delivery", CTL_KIND_PROC2, CTL_PROC2_VIRTUAL_INTR_DELIVERY },
+	{ "vmfunc", CTL_KIND_PROC2, CTL_PROC2_ENABLE_VMFUNC },
+	{ "shadow-vmcs", CTL_KIND_PROC2, CTL_PROC2_SHADOW_VMCS },
+	{ "pml", CTL_KIND_PROC2, CTL_PROC2_ENABLE_PML },
+	{ "xsaves", CTL_KIND_PROC2, CTL_PROC2_ENABLE_XSAVES },
 };
 
 bool vmx_cpu_has_vmx(void)
@@ -39,40 +40,26 @@ bool vmx_cpu_has_vmx(void)
 	return cpuid(1, 0).ecx & CPUID_1_ECX_VMX;
 }
 
-/* allowed-1 half of a control capability MSR, 0 when it faults or when
- * the secondary controls themselves cannot be activated */
-static uint32_t allowed1(uint32_t msr)
+static void add(char *buf, int size, int *n, const char *word)
 {
-	uint64_t v, p;
-	struct fault_info f;
-	if (safe_rdmsr(msr, &v, &f))
-		return 0;
-	if (msr == MSR_IA32_VMX_PROCBASED_CTLS2 &&
-	    (safe_rdmsr(MSR_IA32_VMX_PROCBASED_CTLS, &p, &f) ||
-	     !(p >> 32 & (1ull << PROC_ACTIVATE_SECONDARY))))
-		return 0;
-	return (uint32_t)(v >> 32);
+	if (*n < size)
+		*n += fmt_snprintf(buf + *n, size - *n, "%s%s", *n ? " " : "", word);
 }
 
 void vmx_feature_list(char *buf, int size)
 {
+	const struct vmx_caps *c = vmx_caps();
 	int n = 0;
 	buf[0] = 0;
-	if (!vmx_cpu_has_vmx())
+	if (!c->vmx)
 		return;
-	n += fmt_snprintf(buf, size, "vmx");
-	for (unsigned i = 0; i < sizeof(features) / sizeof(features[0]); i++) {
-		const struct feature *f = &features[i];
-		if ((allowed1(f->msr) >> f->bit & 1) && n < size)
-			n += fmt_snprintf(buf + n, size - n, " %s", f->name);
-	}
-	uint64_t ept, misc;
-	struct fault_info fi;
-	/* SDM A.6: IA32_VMX_MISC bit 29, VMWRITE to VM-exit information fields */
-	if (!safe_rdmsr(MSR_IA32_VMX_MISC, &misc, &fi) && (misc >> 29 & 1) && n < size)
-		n += fmt_snprintf(buf + n, size - n, " vmwrite-exit-info");
-	if ((allowed1(MSR_IA32_VMX_PROCBASED_CTLS2) >> 1 & 1) &&
-	    !safe_rdmsr(MSR_IA32_VMX_EPT_VPID_CAP, &ept, &fi) &&
-	    (ept >> 21 & 1) && n < size)
-		n += fmt_snprintf(buf + n, size - n, " ept-ad");
+	add(buf, size, &n, "vmx");
+	for (unsigned i = 0; i < sizeof(features) / sizeof(features[0]); i++)
+		if (vmx_ctl_allowed1(c, features[i].kind, features[i].bit))
+			add(buf, size, &n, features[i].name);
+	if (vmx_ctl_allowed1(c, CTL_KIND_PROC2, CTL_PROC2_ENABLE_EPT) &&
+	    (c->ept_vpid >> EPT_CAP_AD_FLAGS & 1))
+		add(buf, size, &n, "ept-ad");
+	if (c->misc >> MISC_VMWRITE_ANY & 1)
+		add(buf, size, &n, "vmwrite-exit-info");
 }

@@ -26,6 +26,15 @@ struct vmx_result vmx_write(uint64_t enc, uint64_t val);
 struct vmx_result vmx_invept(uint64_t type, uint64_t eptp);
 struct vmx_result vmx_invvpid(uint64_t type, uint16_t vpid, uint64_t gla);
 
+/* VMREAD for the exit path, where VMX is on and a VMCS is current: no
+ * fault region (the shell's catches the impossible), 0 on VMfail. */
+static inline uint64_t vmcs_peek(uint64_t enc)
+{
+	uint64_t v = 0;
+	__asm__ volatile("vmread %1, %0" : "+r"(v) : "r"(enc) : "cc");
+	return v;
+}
+
 /* Reads a field known to exist; 0 when the read fails. */
 uint64_t vmcs_get(uint64_t enc);
 /* Writes a field; returns the result for callers that care. */

@@ -10,9 +10,6 @@
 #include "../monitor/cpu.h"
 #include "../monitor/string.h"
 
-#define PIN_EXT_INTR_EXITING (1ull << 0)
-#define PIN_PREEMPTION_TIMER (1ull << 6)
-#define PROC_MTF (1ull << 27)
 #define RFLAGS_TF (1ull << 8)
 #define RFLAGS_IF (1ull << 9)
 #define DB_VECTOR 1
@@ -33,21 +30,21 @@ const struct vmx_history *vmx_history(void) { return &hist; }
 void vmx_history_clear(void) { memset(&hist, 0, sizeof(hist)); }
 const struct vmx_exit *vmx_last_exit(void) { return have_last ? &last : NULL; }
 
-static void read_exit(struct vmx_exit *e)
+static void read_exit(struct vmx_exit *e, bool ept)
 {
-	e->reason = (uint32_t)vmcs_get(VM_EXIT_REASON);
+	e->reason = (uint32_t)vmcs_peek(VM_EXIT_REASON);
 	e->basic = (uint16_t)e->reason;
 	e->outcome = (e->reason & EXIT_REASON_ENTRY_FAILURE) ? OUTCOME_ENTRY_FAILED : OUTCOME_EXIT;
-	e->qual = vmcs_get(EXIT_QUALIFICATION);
-	e->rip = vmcs_get(GUEST_RIP);
-	e->len = (uint32_t)vmcs_get(VM_EXIT_INSTRUCTION_LEN);
-	e->intr_info = (uint32_t)vmcs_get(VM_EXIT_INTR_INFO);
-	e->intr_err = (uint32_t)vmcs_get(VM_EXIT_INTR_ERROR_CODE);
-	e->idt_info = (uint32_t)vmcs_get(IDT_VECTORING_INFO_FIELD);
-	e->idt_err = (uint32_t)vmcs_get(IDT_VECTORING_ERROR_CODE);
-	e->instr_info = (uint32_t)vmcs_get(VMX_INSTRUCTION_INFO);
-	e->gla = vmcs_get(GUEST_LINEAR_ADDRESS);
-	e->gpa = vmx_ept_usable() ? vmcs_get(GUEST_PHYSICAL_ADDRESS) : 0;
+	e->qual = vmcs_peek(EXIT_QUALIFICATION);
+	e->rip = vmcs_peek(GUEST_RIP);
+	e->len = (uint32_t)vmcs_peek(VM_EXIT_INSTRUCTION_LEN);
+	e->intr_info = (uint32_t)vmcs_peek(VM_EXIT_INTR_INFO);
+	e->intr_err = (uint32_t)vmcs_peek(VM_EXIT_INTR_ERROR_CODE);
+	e->idt_info = (uint32_t)vmcs_peek(IDT_VECTORING_INFO_FIELD);
+	e->idt_err = (uint32_t)vmcs_peek(IDT_VECTORING_ERROR_CODE);
+	e->instr_info = (uint32_t)vmcs_peek(VMX_INSTRUCTION_INFO);
+	e->gla = vmcs_peek(GUEST_LINEAR_ADDRESS);
+	e->gpa = ept ? vmcs_peek(GUEST_PHYSICAL_ADDRESS) : 0;
 }
 
 static void record(const struct vmx_exit *e)
@@ -81,18 +78,18 @@ static void arm_polling(struct run_saved *s, enum run_kind kind)
 	s->pin = vmcs_get(PIN_BASED_VM_EXEC_CONTROL);
 	if (kind == RUN_STEP)
 		return;
-	if (vmx_ctl_allowed1(c, CTL_KIND_PIN, 6) && !(s->pin & PIN_PREEMPTION_TIMER)) {
+	if (vmx_ctl_allowed1(c, CTL_KIND_PIN, CTL_PIN_VMX_PREEMPTION_TIMER) && !(s->pin & CTL_MASK(PIN, VMX_PREEMPTION_TIMER))) {
 		s->poll_timer = true;
 		s->timer = vmcs_get(VMX_PREEMPTION_TIMER_VALUE);
-		vmcs_set(PIN_BASED_VM_EXEC_CONTROL, s->pin | PIN_PREEMPTION_TIMER);
-	} else if (!(s->pin & (PIN_EXT_INTR_EXITING | PIN_PREEMPTION_TIMER))) {
+		vmcs_set(PIN_BASED_VM_EXEC_CONTROL, s->pin | CTL_MASK(PIN, VMX_PREEMPTION_TIMER));
+	} else if (!(s->pin & (CTL_MASK(PIN, EXT_INTR_MASK) | CTL_MASK(PIN, VMX_PREEMPTION_TIMER)))) {
 		/* No timer: the serial interrupt itself must bring L2 back. Bochs
 		 * takes no such exit while L2 has RFLAGS.IF=0 (l0-bochs.md), so
 		 * IF is set for the run; with external-interrupt exiting on, no
 		 * interrupt can reach L2 through its IDT anyway (SDM 26.2). */
 		s->poll_extint = true;
 		s->rflags = vmcs_get(GUEST_RFLAGS);
-		vmcs_set(PIN_BASED_VM_EXEC_CONTROL, s->pin | PIN_EXT_INTR_EXITING);
+		vmcs_set(PIN_BASED_VM_EXEC_CONTROL, s->pin | CTL_MASK(PIN, EXT_INTR_MASK));
 		vmcs_set(GUEST_RFLAGS, s->rflags | RFLAGS_IF);
 	}
 }
@@ -101,9 +98,9 @@ static void arm_step(struct run_saved *s)
 {
 	const struct vmx_caps *c = vmx_caps();
 	s->proc = vmcs_get(CPU_BASED_VM_EXEC_CONTROL);
-	if (vmx_ctl_allowed1(c, CTL_KIND_PROC, 27)) {
-		s->step_mtf = !(s->proc & PROC_MTF);
-		vmcs_set(CPU_BASED_VM_EXEC_CONTROL, s->proc | PROC_MTF);
+	if (vmx_ctl_allowed1(c, CTL_KIND_PROC, CTL_PROC_MONITOR_TRAP_FLAG)) {
+		s->step_mtf = !(s->proc & CTL_MASK(PROC, MONITOR_TRAP_FLAG));
+		vmcs_set(CPU_BASED_VM_EXEC_CONTROL, s->proc | CTL_MASK(PROC, MONITOR_TRAP_FLAG));
 		return;
 	}
 	/* SDM 17.3.1.4: with RFLAGS.TF set, a #DB trap follows the next
@@ -158,7 +155,7 @@ static void enter_once(struct vmcs_obj *v, bool launch, struct vmx_exit *e)
 	int r = vmx_enter(&v->gprs, launch);
 	e->cycles = rdtsc() - t0;
 	if (r == 0) {
-		read_exit(e);
+		read_exit(e, v->l2.ept);
 		if (launch && e->outcome == OUTCOME_EXIT)
 			v->launched = true;
 	} else {

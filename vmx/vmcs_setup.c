@@ -9,17 +9,19 @@
 
 /* SDM 25.6.2 primary processor-based controls the monitor wants: every
  * instruction the canned L2 programs use exits, as a debug monitor should. */
-#define PROC_WANTED ((1u << 7) | (1u << 9) | (1u << 10) | (1u << 11) | (1u << 12) | \
-		     (1u << 15) | (1u << 16) | (1u << 19) | (1u << 20) | (1u << 24) | \
-		     (1u << 29) | (1u << 30) | (1u << 31))
-#define PROC2_ENABLE_EPT (1u << 1)
-#define PROC2_ENABLE_RDTSCP (1u << 3)
-#define PROC2_ENABLE_VPID (1u << 5)
-#define PROC2_WBINVD_EXITING (1u << 6)
+#define PROC_WANTED (CTL_MASK(PROC, HLT_EXITING) | CTL_MASK(PROC, INVLPG_EXITING) | \
+	CTL_MASK(PROC, MWAIT_EXITING) | CTL_MASK(PROC, RDPMC_EXITING) |            \
+	CTL_MASK(PROC, RDTSC_EXITING) | CTL_MASK(PROC, CR3_LOAD_EXITING) |          \
+	CTL_MASK(PROC, CR3_STORE_EXITING) | CTL_MASK(PROC, CR8_LOAD_EXITING) |      \
+	CTL_MASK(PROC, CR8_STORE_EXITING) | CTL_MASK(PROC, UNCOND_IO_EXITING) |     \
+	CTL_MASK(PROC, MONITOR_EXITING) | CTL_MASK(PROC, PAUSE_EXITING) |           \
+	CTL_MASK(PROC, ACTIVATE_SECONDARY_CONTROLS))
 /* SDM 25.7.1: 64-bit host, save/load PAT and EFER */
-#define EXIT_WANTED ((1u << 9) | (1u << 18) | (1u << 19) | (1u << 20) | (1u << 21))
+#define EXIT_WANTED (CTL_MASK(EXIT, HOST_ADDR_SPACE_SIZE) | CTL_MASK(EXIT, SAVE_IA32_PAT) | \
+	CTL_MASK(EXIT, LOAD_IA32_PAT) | CTL_MASK(EXIT, SAVE_IA32_EFER) | CTL_MASK(EXIT, LOAD_IA32_EFER))
 /* SDM 25.8.1: IA-32e mode guest, load PAT and EFER */
-#define ENTRY_WANTED ((1u << 9) | (1u << 14) | (1u << 15))
+#define ENTRY_WANTED (CTL_MASK(ENTRY, IA32E_MODE) | CTL_MASK(ENTRY, LOAD_IA32_PAT) | \
+	CTL_MASK(ENTRY, LOAD_IA32_EFER))
 #define EPT_CAP_WALK4 (1ull << 6)
 #define EPT_CAP_WB (1ull << 14)
 #define CR0_MP (1ull << 1)
@@ -51,18 +53,18 @@ static struct vmx_result set_all(const uint64_t (*kv)[2], int n)
 bool vmx_ept_usable(void)
 {
 	const struct vmx_caps *c = vmx_caps();
-	return vmx_ctl_allowed1(c, CTL_KIND_PROC2, 1) && (c->ept_vpid & EPT_CAP_WALK4) &&
+	return vmx_ctl_allowed1(c, CTL_KIND_PROC2, CTL_PROC2_ENABLE_EPT) && (c->ept_vpid & EPT_CAP_WALK4) &&
 	       (c->ept_vpid & EPT_CAP_WB);
 }
 
 static struct vmx_result setup_controls(struct vmcs_obj *v)
 {
 	const struct vmx_caps *c = vmx_caps();
-	uint64_t p2 = PROC2_ENABLE_RDTSCP | PROC2_WBINVD_EXITING;
+	uint64_t p2 = CTL_MASK(PROC2, ENABLE_RDTSCP) | CTL_MASK(PROC2, WBINVD_EXITING);
 	if (v->l2.ept)
-		p2 |= PROC2_ENABLE_EPT;
-	if (vmx_ctl_allowed1(c, CTL_KIND_PROC2, 5))
-		p2 |= PROC2_ENABLE_VPID;
+		p2 |= CTL_MASK(PROC2, ENABLE_EPT);
+	if (vmx_ctl_allowed1(c, CTL_KIND_PROC2, CTL_PROC2_ENABLE_VPID))
+		p2 |= CTL_MASK(PROC2, ENABLE_VPID);
 	const uint64_t kv[][2] = {
 		{ PIN_BASED_VM_EXEC_CONTROL, vmx_adjust_ctl(c, CTL_KIND_PIN, 0, 0, 0) },
 		{ CPU_BASED_VM_EXEC_CONTROL, vmx_adjust_ctl(c, CTL_KIND_PROC, PROC_WANTED, 0, 0) },
@@ -81,7 +83,7 @@ static struct vmx_result setup_controls(struct vmcs_obj *v)
 	if (r.status != VMX_OK || !c->has_ctl[CTL_KIND_PROC2])
 		return r;
 	r = vmcs_set(SECONDARY_VM_EXEC_CONTROL, vmx_adjust_ctl(c, CTL_KIND_PROC2, p2, 0, 0));
-	if (r.status == VMX_OK && (p2 & PROC2_ENABLE_VPID))
+	if (r.status == VMX_OK && (p2 & CTL_MASK(PROC2, ENABLE_VPID)))
 		r = vmcs_set(VIRTUAL_PROCESSOR_ID, v->vpid);
 	if (r.status == VMX_OK && v->l2.ept)
 		r = vmcs_set(EPT_POINTER, v->l2.eptp);
@@ -113,9 +115,9 @@ void vmcs_setup_host(void)
 	const struct vmx_caps *c = vmx_caps();
 	SET_ALL(kv);
 	/* these fields exist only where the exit controls can load them */
-	if (vmx_ctl_allowed1(c, CTL_KIND_EXIT, 19))
+	if (vmx_ctl_allowed1(c, CTL_KIND_EXIT, CTL_EXIT_LOAD_IA32_PAT))
 		vmcs_set(HOST_IA32_PAT, msr_or_zero(MSR_IA32_PAT));
-	if (vmx_ctl_allowed1(c, CTL_KIND_EXIT, 21))
+	if (vmx_ctl_allowed1(c, CTL_KIND_EXIT, CTL_EXIT_LOAD_IA32_EFER))
 		vmcs_set(HOST_IA32_EFER, msr_or_zero(MSR_EFER));
 }
 
@@ -179,9 +181,9 @@ static struct vmx_result setup_guest(const struct vmcs_obj *v)
 	if (r.status == VMX_OK)
 		r = setup_guest_segments();
 	/* these fields exist only where the entry controls can load them */
-	if (r.status == VMX_OK && vmx_ctl_allowed1(c, CTL_KIND_ENTRY, 14))
+	if (r.status == VMX_OK && vmx_ctl_allowed1(c, CTL_KIND_ENTRY, CTL_ENTRY_LOAD_IA32_PAT))
 		r = vmcs_set(GUEST_IA32_PAT, PAT_DEFAULT);
-	if (r.status == VMX_OK && vmx_ctl_allowed1(c, CTL_KIND_ENTRY, 15))
+	if (r.status == VMX_OK && vmx_ctl_allowed1(c, CTL_KIND_ENTRY, CTL_ENTRY_LOAD_IA32_EFER))
 		r = vmcs_set(GUEST_IA32_EFER, EFER_LME | EFER_LMA);
 	return r;
 }
