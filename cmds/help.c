@@ -37,28 +37,12 @@ static int cmd_help(int argc, char **argv)
 	return CMD_FAIL;
 }
 
-/* Completes the first word of every command name, each once. */
+/* help's argument is a command name: complete it as the shell does. */
 static void help_complete(int argi, const char *prefix, complete_add_fn add,
 			  void *ctx)
 {
-	struct cmd_table t = cmd_table_builtin();
-	char prev[32] = "";
-	(void)prefix;
-	if (argi > 0)
-		return;
-	for (const struct cmd *c = t.begin; c < t.end; c++) {
-		char word[32];
-		const char *sp = strchr(c->name, ' ');
-		size_t n = sp ? (size_t)(sp - c->name) : strlen(c->name);
-		if (n >= sizeof(word))
-			continue;
-		memcpy(word, c->name, n);
-		word[n] = 0;
-		if (!strcmp(word, prev))
-			continue; /* names are sorted, so repeats are adjacent */
-		add(ctx, word);
-		memcpy(prev, word, n + 1);
-	}
+	if (argi == 0)
+		cmd_complete(cmd_table_builtin(), 0, NULL, prefix, add, ctx);
 }
 
 CMD_ENTRY(help, "help", "[CMD]", "list the commands, or show usage and examples for one",

@@ -1,11 +1,16 @@
 /* The few C string functions the monitor needs (gcc also emits calls to
  * memcpy/memset/memmove/memcmp on its own). */
 #include "string.h"
+#include <stdint.h>
 
+/* Eight bytes at a time, then the tail: on Bochs every iteration of a
+ * string instruction counts, and the exit path copies small structs. */
 void *memcpy(void *dst, const void *src, size_t n)
 {
 	void *d = dst;
-	__asm__ volatile("rep movsb" : "+D"(d), "+S"(src), "+c"(n)::"memory");
+	size_t q = n / 8, r = n % 8;
+	__asm__ volatile("rep movsq" : "+D"(d), "+S"(src), "+c"(q)::"memory");
+	__asm__ volatile("rep movsb" : "+D"(d), "+S"(src), "+c"(r)::"memory");
 	return dst;
 }
 
@@ -24,9 +29,11 @@ void *memmove(void *dst, const void *src, size_t n)
 
 void *memset(void *dst, int c, size_t n)
 {
-	unsigned char *d = dst;
-	for (size_t i = 0; i < n; i++)
-		d[i] = (unsigned char)c;
+	void *d = dst;
+	size_t q = n / 8, r = n % 8;
+	uint64_t v = 0x0101010101010101ull * (unsigned char)c;
+	__asm__ volatile("rep stosq" : "+D"(d), "+c"(q) : "a"(v) : "memory");
+	__asm__ volatile("rep stosb" : "+D"(d), "+c"(r) : "a"(v) : "memory");
 	return dst;
 }
 
