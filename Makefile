@@ -51,16 +51,20 @@ run: setup all
 	scripts/run $(RUNFLAGS)
 
 # Host-side unit tests of the pure C files, with ASan and UBSan.
-$(B)/host/test_monitor: tests/test_monitor.c monitor/parse.c monitor/printf.c \
-		monitor/lineedit.c monitor/registry.c
+MONITOR_PURE_SRCS := monitor/parse.c monitor/printf.c monitor/lineedit.c \
+	monitor/registry.c
+MONITOR_TESTS := $(patsubst %,$(B)/host/test_%,parse_printf lineedit \
+	lineedit_tab registry)
+$(MONITOR_TESTS): $(B)/host/%: tests/%.c $(MONITOR_PURE_SRCS) tests/unit.h \
+		tests/lineedit_harness.h
 	@mkdir -p $(dir $@)
-	$(CC) $(HOSTCFLAGS) -o $@ $^ -lcmocka
+	$(CC) $(HOSTCFLAGS) -o $@ $< $(MONITOR_PURE_SRCS) -lcmocka
 
 $(B)/host/gen-cmd-docs: tools/gen-cmd-docs.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=gnu11 -O1 -Wall -Wextra -o $@ $<
 
-UNIT_TESTS := $(B)/host/test_monitor $(UNIT_EXTRA)
+UNIT_TESTS := $(MONITOR_TESTS) $(UNIT_EXTRA)
 unit: $(UNIT_TESTS)
 	@rm -f $(B)/unit.tap; fail=0; \
 	for t in $(UNIT_TESTS); do \

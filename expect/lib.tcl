@@ -1,10 +1,10 @@
 # Procedures shared by the expect sequences: boot a backend, talk to the
 # monitor's prompt, check what it printed, and report one TAP test point.
 #
-# A sequence file (.exp) looks like:
+# A sequence file (.exp) looks like this (docs/harness.md lists the procs):
 #
 #   source [file join [file dirname [info script]] lib.tcl]
-#   nm::test my-name {
+#   nm::main {
 #       set out [nm::cmd "cpuid 0"]
 #       nm::expect_line $out {^eax=0x[0-9a-f]{8} } "cpuid 0 prints the registers"
 #   }
@@ -20,7 +20,6 @@ namespace eval nm {
 	variable boot_timeout 60   ;# seconds from start to the first prompt
 	variable cmd_timeout 60    ;# seconds from a command to the next prompt
 	variable prompt_re {(?:^|\n)vmm> $}
-	variable name ""
 	variable diag {}           ;# diagnostic lines of a failure
 	variable diag_context {}   ;# lines to show with any failure (seeds...)
 	variable booted 0
@@ -39,7 +38,9 @@ proc nm::usage {extra} {
 	exit 2
 }
 
-# Reads --backend, --cpu, --log and -v; returns the other arguments.
+# Reads --backend, --cpu, --log, --features and -v; returns the other
+# arguments. --features "WORD..." (as `info` prints them; scripts/check asks
+# once per configuration) lets a sequence be skipped without a boot.
 proc nm::parse_args {argv {extra ""}} {
 	variable backend
 	variable cpu
@@ -52,6 +53,10 @@ proc nm::parse_args {argv {extra ""}} {
 			--backend { set argv [lassign $argv backend] }
 			--cpu     { set argv [lassign $argv cpu] }
 			--log     { set argv [lassign $argv logfile] }
+			--features {
+				set argv [lassign $argv words]
+				nm::set_features $words
+			}
 			-v        { set verbose 1 }
 			-h - --help { nm::usage $extra }
 			default {
@@ -73,7 +78,11 @@ proc nm::resolve_config {} {
 	variable cmd_timeout
 	set args [list --backend $backend --print-config]
 	if {$cpu ne ""} { lappend args --cpu $cpu }
-	lassign [exec $root/scripts/run {*}$args] backend cpu
+	if {[catch {exec $root/scripts/run {*}$args} config]} {
+		puts stderr $config
+		exit 2
+	}
+	lassign $config backend cpu
 	if {$backend ne "bochs"} {
 		set boot_timeout 30
 		set cmd_timeout 20
@@ -93,7 +102,7 @@ proc nm::boot {} {
 	global spawn_id
 	log_user $verbose
 	if {$logfile ne ""} { log_file -a -noappend $logfile }
-	match_max 1000000
+	match_max -d 4000000   ;# bytes kept between two prompts (default 2000)
 	set ::stty_init "raw -echo"
 	spawn -noecho $root/scripts/run --backend $backend --cpu $cpu \
 		--serial stdio
@@ -111,6 +120,12 @@ proc nm::wait_prompt {timeout what} {
 		-re $prompt_re {
 			set at_prompt 1
 			return [string range $expect_out(buffer) 0 end-5]
+		}
+		full_buffer {
+			set hung 1
+			nm::fail "more output than match_max keeps after $what" \
+				"a prompt within [match_max] bytes" \
+				[string range $expect_out(buffer) end-4000 end]
 		}
 		timeout {
 			set hung 1
@@ -310,18 +325,21 @@ proc nm::error_lines {out} {
 
 # The words of the `features:` line of `info` ("none" gives an empty list).
 proc nm::features {} {
-	variable features
 	variable features_read
 	if {!$features_read} {
 		set out [nm::cmd info]
-		if {![regexp -line {^features:\s*(.*)$} $out -> words]} {
+		if {![regexp -line {^features:[ \t]*(.*)$} $out -> words]} {
 			nm::fail "`info` printed no features line" \
 				"a line `features: WORD...` (or `features: none`)" $out
 		}
-		set features [lsearch -all -inline -not -exact $words none]
-		set features_read 1
+		nm::set_features $words
 	}
-	return $features
+	return $nm::features
+}
+
+proc nm::set_features {words} {
+	set nm::features [lsearch -all -inline -not -exact $words none]
+	set nm::features_read 1
 }
 
 # Skips the test unless the CPU has every capability named in reqs.
@@ -330,6 +348,7 @@ proc nm::require {reqs} {
 	if {![llength $reqs]} return
 	set have [nm::features]
 	foreach r $reqs {
+		if {$r eq "none"} continue
 		if {$r eq "novmx"} {
 			if {"vmx" in $have} { nm::skip "vmx present (wants novmx)" }
 		} elseif {$r ni $have} {
@@ -363,14 +382,16 @@ proc nm::deviation {test} {
 # --- one test point ------------------------------------------------------------
 
 # Runs body (in the caller's scope) on a fresh boot and prints its TAP line.
-# Exits 0 for ok, SKIP and TODO, 1 for a failure.
-proc nm::test {name body} {
-	variable backend
-	variable cpu
-	set nm::name $name
+# With the features known already (--features), a sequence that requires
+# what the CPU lacks is skipped without a boot. Exits 0 for ok, SKIP and
+# TODO, 1 for a failure.
+proc nm::test {name body {requires {}}} {
 	set skip ""
 	puts "1..1"
-	if {[catch {nm::boot; uplevel 1 $body} msg opts]} {
+	if {$nm::features_read && [catch {nm::require $requires} msg]} {
+		exit [nm::report $name $msg]
+	}
+	if {[catch {nm::boot; nm::require $requires; uplevel 1 $body} msg opts]} {
 		switch -- [dict get $opts -errorcode] {
 			{NM FAIL} {}
 			{NM SKIP} { set skip $msg }
@@ -382,6 +403,20 @@ proc nm::test {name body} {
 	}
 	nm::poweroff
 	exit [nm::report $name $skip]
+}
+
+# Boots, prints the `features: ...` line of `info`, powers off (for
+# scripts/check, which then passes --features to every sequence).
+proc nm::probe_features {} {
+	if {[catch {nm::boot; nm::features} msg]} {
+		puts stderr "no features: $msg"
+		nm::poweroff
+		exit 1
+	}
+	set words [join $nm::features " "]
+	puts "features: [expr {$words eq "" ? "none" : $words}]"
+	nm::poweroff
+	exit 0
 }
 
 # The whole of a .exp file: options from the command line, the test named

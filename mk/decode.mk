@@ -2,9 +2,11 @@
 # vmx/caps_decode.c). Included by the Makefile; `make unit` runs it.
 DECODE_SRCS := vmx/decode.c vmx/decode_qual.c vmx/caps_decode.c monitor/printf.c
 
-UNIT_EXTRA += $(B)/host/test_decode
+DECODE_TESTS := $(B)/host/test_decode_exit $(B)/host/test_decode_caps
 
-$(B)/host/test_decode: tests/test_decode.c $(DECODE_SRCS) vmx/decode.h \
+UNIT_EXTRA += $(DECODE_TESTS)
+
+$(DECODE_TESTS): $(B)/host/%: tests/%.c $(DECODE_SRCS) vmx/decode.h \
 		vmx/caps_decode.h
 	@mkdir -p $(dir $@)
-	$(CC) $(HOSTCFLAGS) -o $@ tests/test_decode.c $(DECODE_SRCS) -lcmocka
+	$(CC) $(HOSTCFLAGS) -o $@ $< $(DECODE_SRCS) -lcmocka

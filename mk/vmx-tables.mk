@@ -18,7 +18,7 @@ VMX_HOST_CFLAGS := -DHOST_TEST -g -O1 -Wall -Wextra -I.
 VMX_SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all
 
 VMX_GEN := build/host/gen-vmx-docs
-VMX_TEST := build/host/test_vmx_tables
+VMX_TESTS := build/host/test_vmx_fields build/host/test_vmx_ctl_exits
 # generator argument:file name under docs/
 VMX_DOC_PAIRS := fields:vmcs-fields exits:exit-reasons ctls:control-bits
 
@@ -27,15 +27,15 @@ $(VMX_GEN): tools/gen-vmx-docs.c $(VMX_PURE_SRCS) $(VMX_FMT_SRC) $(VMX_TABLE_DEP
 	$(VMX_HOST_CC) $(VMX_HOST_CFLAGS) tools/gen-vmx-docs.c $(VMX_PURE_SRCS) \
 		$(VMX_FMT_SRC) -o $@
 
-$(VMX_TEST): tests/test_vmx_tables.c $(VMX_PURE_SRCS) $(VMX_FMT_SRC) $(VMX_TABLE_DEPS)
+$(VMX_TESTS): build/host/%: tests/%.c $(VMX_PURE_SRCS) $(VMX_FMT_SRC) \
+		$(VMX_TABLE_DEPS) tests/collect_names.h
 	@mkdir -p $(@D)
 	$(VMX_HOST_CC) $(VMX_HOST_CFLAGS) $(VMX_SAN_FLAGS) \
-		tests/test_vmx_tables.c $(VMX_PURE_SRCS) $(VMX_FMT_SRC) \
-		-lcmocka -o $@
+		$< $(VMX_PURE_SRCS) $(VMX_FMT_SRC) -lcmocka -o $@
 
 # Build and run the table tests.
-test-vmx-tables: $(VMX_TEST)
-	./$(VMX_TEST)
+test-vmx-tables: $(VMX_TESTS)
+	@set -e; for t in $(VMX_TESTS); do ./$$t; done
 
 # Regenerate docs/vmcs-fields.md, docs/exit-reasons.md, docs/control-bits.md.
 vmx-docs: $(VMX_GEN)
@@ -63,7 +63,7 @@ vmx-docs-check: $(VMX_GEN)
 .PHONY: test-vmx-tables vmx-docs vmx-docs-check
 
 # Hooks of the top Makefile: `make unit`, `make docs`, `make docs-check`.
-UNIT_EXTRA += $(VMX_TEST)
+UNIT_EXTRA += $(VMX_TESTS)
 DOCS_EXTRA += vmx-docs
 DOCS_CHECK_EXTRA += vmx-docs-check
 
