@@ -12,6 +12,7 @@
 #define INTR_INFO_VALID (1u << 31)
 #define INTR_INFO_ERROR_CODE (1u << 11)
 #define INTR_INFO_VECTOR 0xffu
+#define IO_QUAL_STRING (1u << 4)
 
 static void print_intr(const char *label, uint32_t info, uint32_t err)
 {
@@ -43,6 +44,9 @@ static void print_full(const struct vmx_exit *e)
 	print_qual(e);
 	printf("%-15s 0x%016llx  length %u\n", "guest RIP", (unsigned long long)e->rip, e->len);
 	vmx_decode_instr_info(e->basic, e->instr_info, d, sizeof(d));
+	/* SDM 28.2.5: for I/O it is defined for INS/OUTS (string, bit 4) only */
+	if (e->basic == EXIT_REASON_IO_INSTRUCTION && !(e->qual & IO_QUAL_STRING))
+		d[0] = 0;
 	if (*d)
 		printf("%-15s 0x%08x  %s\n", "instr info", e->instr_info, d);
 	print_intr("interruption", e->intr_info, e->intr_err);

@@ -17,6 +17,10 @@ static int cmd_vmcs_new(int argc, char **argv)
 		printf("error: vmcs new: not in VMX operation (run vmxon first)\n");
 		return CMD_FAIL;
 	}
+	if (vmcs_table_full()) {
+		printf("error: vmcs new: the monitor keeps at most %d VMCSs and all are in use\n", VMCS_MAX);
+		return CMD_FAIL;
+	}
 	struct vmcs_obj *v;
 	const char *step;
 	struct vmx_result r = vmcs_create(&v, &step);

@@ -44,7 +44,7 @@ void print_vmx_error(const char *what, struct vmx_result r)
 	case VMX_FAULT: {
 		char d[160];
 		if (r.fault.vector < 0) {
-			printf("error: %s: out of memory\n", what);
+			printf("error: %s: no memory left for it\n", what);
 			break;
 		}
 		trap_describe(&r.fault, d, sizeof(d));

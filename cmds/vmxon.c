@@ -21,8 +21,8 @@ static void explain(const struct vmxon_report *r)
 		printf("error: vmxon: no memory for the VMXON region\n");
 		break;
 	case VMXON_ALREADY_ON:
-		printf("error: vmxon: already in VMX operation; VMXON gave VMfailValid(%u): %s\n",
-		       r->insn.error, "VMXON executed in VMX root operation");
+		/* SDM 31.3 VMXON: VMfailValid(15) with a current VMCS, else VMfailInvalid */
+		print_vmx_error("vmxon (already in VMX operation)", r->insn);
 		break;
 	case VMXON_INSN:
 		print_vmx_error("vmxon", r->insn);
@@ -76,7 +76,8 @@ CMD(vmxon, "vmxon", "", "enter VMX operation, checking and explaining every prec
     "the firmware left it unlocked), the CR0/CR4 fixed bits (sets CR4.VMXE), writes\n"
     "the revision id from IA32_VMX_BASIC into a fresh VMXON region and runs VMXON.\n"
     "  vmxon        VMXON ok (region 0x..., revision 0x...)\n"
-    "  vmxon        (again) error: vmxon: already in VMX operation; VMfailValid(15)",
+    "  vmxon        (again) error: vmxon (already in VMX operation): VMfailValid(15): ...\n"
+    "               or VMfailInvalid when there is no current VMCS",
     cmd_vmxon);
 CMD(vmxoff, "vmxoff", "", "leave VMX operation (VMXOFF) and clear CR4.VMXE",
     "  vmxoff       VMXOFF ok\n"

@@ -12,6 +12,14 @@ struct vmcs_obj *vmcs_at(int i)
 	return (i >= 0 && i < VMCS_MAX && vmcss[i].used) ? &vmcss[i] : NULL;
 }
 
+bool vmcs_table_full(void)
+{
+	for (int i = 0; i < VMCS_MAX; i++)
+		if (!vmcss[i].used)
+			return false;
+	return true;
+}
+
 struct vmcs_obj *vmcs_by_pa(uint64_t pa)
 {
 	for (int i = 0; i < VMCS_MAX; i++)
@@ -65,9 +73,13 @@ struct vmx_result vmcs_create(struct vmcs_obj **out, const char **step)
 	*out = NULL;
 	*step = "allocating memory";
 	uint64_t pa = page_alloc();
-	struct vmcs_obj *v = pa ? vmcs_slot(pa) : NULL;
-	if (!v)
+	if (!pa)
 		return nomem;
+	struct vmcs_obj *v = vmcs_slot(pa);
+	if (!v) {
+		page_free(pa);
+		return nomem;
+	}
 	if (!l2_mem_init(&v->l2, vmx_ept_usable())) {
 		v->used = false;
 		return nomem;

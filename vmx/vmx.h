@@ -72,6 +72,7 @@ struct vmcs_obj {
 struct vmcs_obj *vmcs_current(void);        /* NULL when none is loaded */
 struct vmcs_obj *vmcs_by_pa(uint64_t pa);
 struct vmcs_obj *vmcs_at(int i);             /* NULL when slot i unused */
+bool vmcs_table_full(void);                  /* all VMCS_MAX slots used */
 /* vmcs new: allocate, revision id, VMCLEAR, VMPTRLD, fill for a 64-bit L2.
  * *step says which stage failed when the result is not ok. */
 struct vmx_result vmcs_create(struct vmcs_obj **out, const char **step);
