@@ -22,7 +22,12 @@ static int run(enum run_kind kind, int argc)
 		return CMD_FAIL;
 	}
 	uart_take_interrupt_key(); /* a Ctrl-C typed at the prompt is old news */
-	struct vmx_exit e = vmx_run(kind, ctrl_c_pressed, 0);
+	/* without a preemption timer, serial input comes as NMIs during the run */
+	bool nmi = vmx_run_wants_nmi() && uart_rx_as_nmi(true);
+	struct run_poll poll = { ctrl_c_pressed, 0, nmi };
+	struct vmx_exit e = vmx_run(kind, &poll);
+	if (nmi)
+		uart_rx_as_nmi(false);
 	if (e.interrupted)
 		uart_flush_input();
 	print_exit_line(&e);

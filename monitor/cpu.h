@@ -116,6 +116,22 @@ static inline uint16_t read_tr(void)
 	return v;
 }
 
+/* IRET to the next instruction: ends the NMI blocking that an NMI (or a
+ * VM exit caused by one) leaves behind (SDM 6.7.1). Selectors are the
+ * monitor's own: CS 0x08, SS 0x10. */
+static inline void nmi_unblock(void)
+{
+	__asm__ volatile("mov %%rsp, %%rax\n\t"
+			 "pushq $0x10\n\t"
+			 "pushq %%rax\n\t"
+			 "pushfq\n\t"
+			 "pushq $0x08\n\t"
+			 "leaq 1f(%%rip), %%rax\n\t"
+			 "pushq %%rax\n\t"
+			 "iretq\n"
+			 "1:" ::: "rax", "memory", "cc");
+}
+
 #define MSR_IA32_FEATURE_CONTROL 0x3a
 #define MSR_EFER 0xc0000080
 #define MSR_FS_BASE 0xc0000100

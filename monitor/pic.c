@@ -41,6 +41,12 @@ void pic_unmask(int irq)
 	pic_write_mask();
 }
 
+void pic_mask(int irq)
+{
+	mask |= (uint16_t)(1u << irq);
+	pic_write_mask();
+}
+
 void pic_eoi(int irq)
 {
 	if (irq >= 8)

@@ -4,6 +4,7 @@
 #include "cpu.h"
 #include "pic.h"
 #include "trap.h"
+#include "ioapic.h"
 
 #define COM1 0x3f8
 #define UART_RBR 0 /* receive buffer (DLAB=0) */
@@ -114,4 +115,26 @@ void uart_flush_input(void)
 	ctrl_c_seen = false;
 	if (fl & (1 << 9))
 		irq_enable();
+}
+
+#define NMI_VECTOR 2
+
+static void uart_nmi(struct trap_frame *tf)
+{
+	(void)tf;
+	uart_poll();
+}
+
+bool uart_rx_as_nmi(bool on)
+{
+	if (!on) {
+		ioapic_irq_restore(COM1_IRQ);
+		trap_set_handler(NMI_VECTOR, 0);
+		return true;
+	}
+	trap_set_handler(NMI_VECTOR, uart_nmi);
+	if (ioapic_irq_as_nmi(COM1_IRQ))
+		return true;
+	trap_set_handler(NMI_VECTOR, 0);
+	return false;
 }

@@ -17,4 +17,7 @@ bool uart_take_interrupt_key(void);
 
 /* Drops everything received so far (after Ctrl-C stopped a run). */
 void uart_flush_input(void);
+/* Delivers receive interrupts as NMIs (through the I/O APIC) instead of
+ * IRQ 4, or back; false when that cannot be done. */
+bool uart_rx_as_nmi(bool on);
 #endif

@@ -11,10 +11,14 @@
 #include "../monitor/string.h"
 
 #define RFLAGS_TF (1ull << 8)
-#define RFLAGS_IF (1ull << 9)
 #define DB_VECTOR 1
 #define PENDING_DBG_BS (1ull << 14)
+#define EXIT_REASON_EXCEPTION_NMI 0
 #define EXIT_REASON_EXTERNAL_INTERRUPT 1
+/* SDM 25.9.2: valid, type 2 (NMI), vector 2 */
+#define INTR_INFO_TYPE_VECTOR 0x800007ffu
+#define INTR_INFO_NMI 0x80000202u
+#define INTR_BLOCK_NMI (1ull << 3) /* SDM 25.4.2 interruptibility state */
 #define EXIT_REASON_PREEMPTION_TIMER 52
 #define EXIT_REASON_ENTRY_FAILURE (1u << 31)
 #define POLL_TSC_TICKS 4000000ull /* between two looks for Ctrl-C */
@@ -68,11 +72,11 @@ static void record(const struct vmx_exit *e)
 
 /* What the loop changed behind the user's back, to put back afterwards. */
 struct run_saved {
-	uint64_t pin, timer, proc, rflags, excbitmap;
-	bool poll_timer, poll_extint, step_mtf, step_tf;
+	uint64_t pin, timer, proc, rflags, excbitmap, intr_state;
+	bool poll_timer, poll_extint, poll_nmi, step_mtf, step_tf;
 };
 
-static void arm_polling(struct run_saved *s, enum run_kind kind)
+static void arm_polling(struct run_saved *s, enum run_kind kind, const struct run_poll *poll)
 {
 	const struct vmx_caps *c = vmx_caps();
 	s->pin = vmcs_get(PIN_BASED_VM_EXEC_CONTROL);
@@ -83,14 +87,15 @@ static void arm_polling(struct run_saved *s, enum run_kind kind)
 		s->timer = vmcs_get(VMX_PREEMPTION_TIMER_VALUE);
 		vmcs_set(PIN_BASED_VM_EXEC_CONTROL, s->pin | CTL_MASK(PIN, VMX_PREEMPTION_TIMER));
 	} else if (!(s->pin & (CTL_MASK(PIN, EXT_INTR_MASK) | CTL_MASK(PIN, VMX_PREEMPTION_TIMER)))) {
-		/* No timer: the serial interrupt itself must bring L2 back. Bochs
-		 * takes no such exit while L2 has RFLAGS.IF=0 (l0-bochs.md), so
-		 * IF is set for the run; with external-interrupt exiting on, no
-		 * interrupt can reach L2 through its IDT anyway (SDM 26.2). */
-		s->poll_extint = true;
-		s->rflags = vmcs_get(GUEST_RFLAGS);
-		vmcs_set(PIN_BASED_VM_EXEC_CONTROL, s->pin | CTL_MASK(PIN, EXT_INTR_MASK));
-		vmcs_set(GUEST_RFLAGS, s->rflags | RFLAGS_IF);
+		/* No timer: the caller's input must bring L2 back. As an NMI it
+		 * exits whatever L2's RFLAGS.IF (SDM 26.2); Bochs takes no
+		 * external-interrupt exit while IF=0 (l0-bochs.md). */
+		bool nmi = poll->nmi_source && !(s->pin & CTL_MASK(PIN, NMI_EXITING));
+		s->poll_nmi = nmi;
+		s->poll_extint = !nmi;
+		s->intr_state = vmcs_get(GUEST_INTERRUPTIBILITY_INFO);
+		vmcs_set(PIN_BASED_VM_EXEC_CONTROL,
+			 s->pin | (nmi ? CTL_MASK(PIN, NMI_EXITING) : CTL_MASK(PIN, EXT_INTR_MASK)));
 	}
 }
 
@@ -114,14 +119,10 @@ static void arm_step(struct run_saved *s)
 
 static void restore(const struct run_saved *s)
 {
-	if (s->poll_timer || s->poll_extint)
+	if (s->poll_timer || s->poll_extint || s->poll_nmi)
 		vmcs_set(PIN_BASED_VM_EXEC_CONTROL, s->pin);
 	if (s->poll_timer)
 		vmcs_set(VMX_PREEMPTION_TIMER_VALUE, s->timer);
-	if (s->poll_extint) {
-		uint64_t fl = vmcs_get(GUEST_RFLAGS);
-		vmcs_set(GUEST_RFLAGS, (fl & ~RFLAGS_IF) | (s->rflags & RFLAGS_IF));
-	}
 	if (s->step_mtf)
 		vmcs_set(CPU_BASED_VM_EXEC_CONTROL, s->proc);
 	if (s->step_tf) {
@@ -138,13 +139,27 @@ static uint64_t poll_timer_value(void)
 	return POLL_TSC_TICKS >> (vmx_caps()->misc & MISC_TIMER_RATE_MASK);
 }
 
+/* After one of our NMI exits: the NMI blocks further NMIs in the host, not
+ * in L2 (SDM 28.1). Bochs saves blocking by NMI into L2's interruptibility
+ * state as well, which would hold every later NMI pending: put L2's bit
+ * back as it was before the run. */
+static void nmi_exit_cleanup(const struct run_saved *s)
+{
+	nmi_unblock();
+	uint64_t st = vmcs_get(GUEST_INTERRUPTIBILITY_INFO);
+	if ((st & INTR_BLOCK_NMI) && !(s->intr_state & INTR_BLOCK_NMI))
+		vmcs_set(GUEST_INTERRUPTIBILITY_INFO, st & ~INTR_BLOCK_NMI);
+}
+
 /* True when this exit was one of the loop's own polling exits. */
 static bool is_poll_exit(const struct run_saved *s, const struct vmx_exit *e)
 {
 	if (e->outcome != OUTCOME_EXIT)
 		return false;
 	return (s->poll_timer && e->basic == EXIT_REASON_PREEMPTION_TIMER) ||
-	       (s->poll_extint && e->basic == EXIT_REASON_EXTERNAL_INTERRUPT);
+	       (s->poll_extint && e->basic == EXIT_REASON_EXTERNAL_INTERRUPT) ||
+	       (s->poll_nmi && e->basic == EXIT_REASON_EXCEPTION_NMI &&
+		(e->intr_info & INTR_INFO_TYPE_VECTOR) == INTR_INFO_NMI);
 }
 
 /* One VMLAUNCH or VMRESUME, interrupts off around it. */
@@ -167,7 +182,7 @@ static void enter_once(struct vmcs_obj *v, bool launch, struct vmx_exit *e)
 	__asm__ volatile("sti; nop; cli" ::: "memory");
 }
 
-struct vmx_exit vmx_run(enum run_kind kind, run_stop_fn stop, void *ctx)
+struct vmx_exit vmx_run(enum run_kind kind, const struct run_poll *poll)
 {
 	/* Without a current VMCS the instructions still run, so the user sees
 	 * the SDM's VMfailInvalid; their registers go to a scratch area. */
@@ -183,7 +198,7 @@ struct vmx_exit vmx_run(enum run_kind kind, run_stop_fn stop, void *ctx)
 	}
 	bool launch = kind == RUN_LAUNCH || (kind == RUN_STEP && v && !v->launched);
 	if (v) {
-		arm_polling(&s, kind);
+		arm_polling(&s, kind, poll);
 		if (kind == RUN_STEP)
 			arm_step(&s);
 	} else {
@@ -195,7 +210,9 @@ struct vmx_exit vmx_run(enum run_kind kind, run_stop_fn stop, void *ctx)
 		enter_once(v, launch, &e);
 		if (!is_poll_exit(&s, &e))
 			break;
-		if (stop && stop(ctx)) {
+		if (s.poll_nmi)
+			nmi_exit_cleanup(&s);
+		if (poll->stop && poll->stop(poll->ctx)) {
 			e.interrupted = true;
 			break;
 		}
@@ -224,12 +241,13 @@ bool vmx_bench(unsigned n, uint64_t *full, uint64_t *bare)
 	struct vmx_exit e;
 	if (!v)
 		return false;
-	e = vmx_run(v->launched ? RUN_RESUME : RUN_LAUNCH, 0, 0);
+	static const struct run_poll none = { 0, 0, false };
+	e = vmx_run(v->launched ? RUN_RESUME : RUN_LAUNCH, &none);
 	if (e.outcome != OUTCOME_EXIT)
 		return false;
 	uint64_t t0 = rdtsc();
 	for (unsigned i = 0; i < n; i++)
-		if (vmx_run(RUN_RESUME, 0, 0).outcome != OUTCOME_EXIT)
+		if (vmx_run(RUN_RESUME, &none).outcome != OUTCOME_EXIT)
 			return false;
 	*full = (rdtsc() - t0) / n;
 	irq_disable();
@@ -240,4 +258,9 @@ bool vmx_bench(unsigned n, uint64_t *full, uint64_t *bare)
 	*bare = (rdtsc() - t0) / n;
 	irq_enable();
 	return true;
+}
+
+bool vmx_run_wants_nmi(void)
+{
+	return !vmx_ctl_allowed1(vmx_caps(), CTL_KIND_PIN, CTL_PIN_VMX_PREEMPTION_TIMER);
 }

@@ -33,7 +33,17 @@ struct vmx_exit {
 /* Asked between polling exits whether to stop the run (Ctrl-C). */
 typedef bool (*run_stop_fn)(void *ctx);
 
-struct vmx_exit vmx_run(enum run_kind kind, run_stop_fn stop, void *ctx);
+struct run_poll {
+	run_stop_fn stop;
+	void *ctx;
+	/* the caller turns its input into NMIs for the run: used to regain
+	 * control when the CPU has no VMX preemption timer */
+	bool nmi_source;
+};
+
+/* True when the run loop would want an NMI source (no preemption timer). */
+bool vmx_run_wants_nmi(void);
+struct vmx_exit vmx_run(enum run_kind kind, const struct run_poll *poll);
 const struct vmx_exit *vmx_last_exit(void); /* NULL before any run */
 bool vmx_skip_instruction(uint64_t *new_rip);
 
