@@ -343,14 +343,16 @@ proc nm::set_features {words} {
 }
 
 # Skips the test unless the CPU has every capability named in reqs.
-# `novmx` asks for a CPU without VMX.
+# `!WORD` asks for a CPU without WORD; `novmx` is `!vmx`.
 proc nm::require {reqs} {
 	if {![llength $reqs]} return
 	set have [nm::features]
 	foreach r $reqs {
 		if {$r eq "none"} continue
-		if {$r eq "novmx"} {
-			if {"vmx" in $have} { nm::skip "vmx present (wants novmx)" }
+		if {$r eq "novmx"} { set r !vmx }
+		if {[string index $r 0] eq "!"} {
+			set w [string range $r 1 end]
+			if {$w in $have} { nm::skip "has $w (wants $r)" }
 		} elseif {$r ni $have} {
 			nm::skip "missing $r"
 		}

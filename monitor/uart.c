@@ -18,6 +18,7 @@
 #define UART_LSR 5
 #define LSR_DR 0x01   /* data ready */
 #define LSR_THRE 0x20 /* transmit holding register empty */
+#define LSR_TEMT 0x40 /* transmitter empty: the last bit is out */
 #define LCR_8N1 0x03
 #define LCR_DLAB 0x80
 #define FCR_ENABLE_CLEAR 0x07
@@ -51,6 +52,7 @@ static void uart_irq(struct trap_frame *tf)
 
 void uart_init(void)
 {
+	uart_poll(); /* keep what arrived before us: the FIFO is reset below */
 	outb(COM1 + UART_IER, 0);
 	outb(COM1 + UART_LCR, LCR_DLAB);
 	outb(COM1 + UART_DLL, 1); /* 115200 / 1 */
@@ -69,6 +71,12 @@ void uart_putc(char c)
 	while (!(inb(COM1 + UART_LSR) & LSR_THRE))
 		;
 	outb(COM1 + UART_THR, (uint8_t)c);
+}
+
+void uart_drain_output(void)
+{
+	while (!(inb(COM1 + UART_LSR) & LSR_TEMT))
+		;
 }
 
 int uart_getc_nowait(void)
