@@ -15,12 +15,8 @@ static int run(enum run_kind kind, int argc)
 {
 	if (argc)
 		return CMD_USAGE;
-	if (!need_vmx())
+	if (!need_vmx_on())
 		return CMD_FAIL;
-	if (!vmx_is_on()) {
-		printf("error: not in VMX operation (run vmxon first)\n");
-		return CMD_FAIL;
-	}
 	uart_take_interrupt_key(); /* a Ctrl-C typed at the prompt is old news */
 	/* without a preemption timer, serial input comes as NMIs during the run */
 	bool nmi = vmx_run_wants_nmi() && uart_rx_as_nmi(true);

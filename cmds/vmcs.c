@@ -11,12 +11,8 @@ static int cmd_vmcs_new(int argc, char **argv)
 	(void)argv;
 	if (argc)
 		return CMD_USAGE;
-	if (!need_vmx())
+	if (!need_vmx_on())
 		return CMD_FAIL;
-	if (!vmx_is_on()) {
-		printf("error: vmcs new: not in VMX operation (run vmxon first)\n");
-		return CMD_FAIL;
-	}
 	if (vmcs_table_full()) {
 		printf("error: vmcs new: the monitor keeps at most %d VMCSs and all are in use\n", VMCS_MAX);
 		return CMD_FAIL;

@@ -16,14 +16,21 @@ bool need_vmx(void)
 	return false;
 }
 
-struct vmcs_obj *need_current(void)
+bool need_vmx_on(void)
 {
 	if (!need_vmx())
-		return NULL;
+		return false;
 	if (!vmx_is_on()) {
 		printf("error: not in VMX operation (run vmxon first)\n");
-		return NULL;
+		return false;
 	}
+	return true;
+}
+
+struct vmcs_obj *need_current(void)
+{
+	if (!need_vmx_on())
+		return NULL;
 	struct vmcs_obj *v = vmcs_current();
 	if (!v)
 		printf("error: no current VMCS (run vmcs new or vmptrld ADDR)\n");

@@ -9,7 +9,9 @@
 
 /* Prints "error: this CPU has no VMX ..." and returns false without VMX. */
 bool need_vmx(void);
-/* Also requires VMX operation and a current VMCS; prints why not. */
+/* Also requires VMX operation; prints why not. */
+bool need_vmx_on(void);
+/* Also requires a current VMCS; prints why not. */
 struct vmcs_obj *need_current(void);
 /* Prints a failed result as one "error: " line; what names the operation. */
 void print_vmx_error(const char *what, struct vmx_result r);
