@@ -35,6 +35,11 @@ static inline uint64_t vmcs_peek(uint64_t enc)
 	return v;
 }
 
+static inline void vmcs_poke(uint64_t enc, uint64_t val)
+{
+	__asm__ volatile("vmwrite %1, %0" ::"r"(enc), "r"(val) : "cc");
+}
+
 /* Reads a field known to exist; 0 when the read fails. */
 uint64_t vmcs_get(uint64_t enc);
 /* Writes a field; returns the result for callers that care. */

@@ -70,7 +70,9 @@ static void record(const struct vmx_exit *e)
 	hist.ring[hist.ring_next++ % HISTORY_RING] = *e;
 }
 
-/* What the loop changed behind the user's back, to put back afterwards. */
+/* What the loop changed behind the user's back, to put back afterwards.
+ * The run path uses vmcs_peek/vmcs_poke: VMX is on and a VMCS is current
+ * (vmx_run checked), so no fault region is needed on every access. */
 struct run_saved {
 	uint64_t pin, timer, proc, rflags, excbitmap, intr_state;
 	bool poll_timer, poll_extint, poll_nmi, step_mtf, step_tf;
@@ -79,13 +81,13 @@ struct run_saved {
 static void arm_polling(struct run_saved *s, enum run_kind kind, const struct run_poll *poll)
 {
 	const struct vmx_caps *c = vmx_caps();
-	s->pin = vmcs_get(PIN_BASED_VM_EXEC_CONTROL);
+	s->pin = vmcs_peek(PIN_BASED_VM_EXEC_CONTROL);
 	if (kind == RUN_STEP)
 		return;
 	if (vmx_ctl_allowed1(c, CTL_KIND_PIN, CTL_PIN_VMX_PREEMPTION_TIMER) && !(s->pin & CTL_MASK(PIN, VMX_PREEMPTION_TIMER))) {
 		s->poll_timer = true;
-		s->timer = vmcs_get(VMX_PREEMPTION_TIMER_VALUE);
-		vmcs_set(PIN_BASED_VM_EXEC_CONTROL, s->pin | CTL_MASK(PIN, VMX_PREEMPTION_TIMER));
+		s->timer = vmcs_peek(VMX_PREEMPTION_TIMER_VALUE);
+		vmcs_poke(PIN_BASED_VM_EXEC_CONTROL, s->pin | CTL_MASK(PIN, VMX_PREEMPTION_TIMER));
 	} else if (!(s->pin & (CTL_MASK(PIN, EXT_INTR_MASK) | CTL_MASK(PIN, VMX_PREEMPTION_TIMER)))) {
 		/* No timer: the caller's input must bring L2 back. As an NMI it
 		 * exits whatever L2's RFLAGS.IF (SDM 26.2); Bochs takes no
@@ -93,8 +95,8 @@ static void arm_polling(struct run_saved *s, enum run_kind kind, const struct ru
 		bool nmi = poll->nmi_source && !(s->pin & CTL_MASK(PIN, NMI_EXITING));
 		s->poll_nmi = nmi;
 		s->poll_extint = !nmi;
-		s->intr_state = vmcs_get(GUEST_INTERRUPTIBILITY_INFO);
-		vmcs_set(PIN_BASED_VM_EXEC_CONTROL,
+		s->intr_state = vmcs_peek(GUEST_INTERRUPTIBILITY_INFO);
+		vmcs_poke(PIN_BASED_VM_EXEC_CONTROL,
 			 s->pin | (nmi ? CTL_MASK(PIN, NMI_EXITING) : CTL_MASK(PIN, EXT_INTR_MASK)));
 	}
 }
@@ -102,35 +104,35 @@ static void arm_polling(struct run_saved *s, enum run_kind kind, const struct ru
 static void arm_step(struct run_saved *s)
 {
 	const struct vmx_caps *c = vmx_caps();
-	s->proc = vmcs_get(CPU_BASED_VM_EXEC_CONTROL);
+	s->proc = vmcs_peek(CPU_BASED_VM_EXEC_CONTROL);
 	if (vmx_ctl_allowed1(c, CTL_KIND_PROC, CTL_PROC_MONITOR_TRAP_FLAG)) {
 		s->step_mtf = !(s->proc & CTL_MASK(PROC, MONITOR_TRAP_FLAG));
-		vmcs_set(CPU_BASED_VM_EXEC_CONTROL, s->proc | CTL_MASK(PROC, MONITOR_TRAP_FLAG));
+		vmcs_poke(CPU_BASED_VM_EXEC_CONTROL, s->proc | CTL_MASK(PROC, MONITOR_TRAP_FLAG));
 		return;
 	}
 	/* SDM 17.3.1.4: with RFLAGS.TF set, a #DB trap follows the next
 	 * instruction; the exception bitmap turns it into a VM exit. */
 	s->step_tf = true;
-	s->rflags = vmcs_get(GUEST_RFLAGS);
-	s->excbitmap = vmcs_get(EXCEPTION_BITMAP);
-	vmcs_set(GUEST_RFLAGS, s->rflags | RFLAGS_TF);
-	vmcs_set(EXCEPTION_BITMAP, s->excbitmap | (1ull << DB_VECTOR));
+	s->rflags = vmcs_peek(GUEST_RFLAGS);
+	s->excbitmap = vmcs_peek(EXCEPTION_BITMAP);
+	vmcs_poke(GUEST_RFLAGS, s->rflags | RFLAGS_TF);
+	vmcs_poke(EXCEPTION_BITMAP, s->excbitmap | (1ull << DB_VECTOR));
 }
 
 static void restore(const struct run_saved *s)
 {
 	if (s->poll_timer || s->poll_extint || s->poll_nmi)
-		vmcs_set(PIN_BASED_VM_EXEC_CONTROL, s->pin);
+		vmcs_poke(PIN_BASED_VM_EXEC_CONTROL, s->pin);
 	if (s->poll_timer)
-		vmcs_set(VMX_PREEMPTION_TIMER_VALUE, s->timer);
+		vmcs_poke(VMX_PREEMPTION_TIMER_VALUE, s->timer);
 	if (s->step_mtf)
-		vmcs_set(CPU_BASED_VM_EXEC_CONTROL, s->proc);
+		vmcs_poke(CPU_BASED_VM_EXEC_CONTROL, s->proc);
 	if (s->step_tf) {
-		uint64_t fl = vmcs_get(GUEST_RFLAGS);
-		vmcs_set(GUEST_RFLAGS, (fl & ~RFLAGS_TF) | (s->rflags & RFLAGS_TF));
-		vmcs_set(EXCEPTION_BITMAP, s->excbitmap);
-		uint64_t pd = vmcs_get(GUEST_PENDING_DBG_EXCEPTIONS);
-		vmcs_set(GUEST_PENDING_DBG_EXCEPTIONS, pd & ~PENDING_DBG_BS);
+		uint64_t fl = vmcs_peek(GUEST_RFLAGS);
+		vmcs_poke(GUEST_RFLAGS, (fl & ~RFLAGS_TF) | (s->rflags & RFLAGS_TF));
+		vmcs_poke(EXCEPTION_BITMAP, s->excbitmap);
+		uint64_t pd = vmcs_peek(GUEST_PENDING_DBG_EXCEPTIONS);
+		vmcs_poke(GUEST_PENDING_DBG_EXCEPTIONS, pd & ~PENDING_DBG_BS);
 	}
 }
 
@@ -146,9 +148,9 @@ static uint64_t poll_timer_value(void)
 static void nmi_exit_cleanup(const struct run_saved *s)
 {
 	nmi_unblock();
-	uint64_t st = vmcs_get(GUEST_INTERRUPTIBILITY_INFO);
+	uint64_t st = vmcs_peek(GUEST_INTERRUPTIBILITY_INFO);
 	if ((st & INTR_BLOCK_NMI) && !(s->intr_state & INTR_BLOCK_NMI))
-		vmcs_set(GUEST_INTERRUPTIBILITY_INFO, st & ~INTR_BLOCK_NMI);
+		vmcs_poke(GUEST_INTERRUPTIBILITY_INFO, st & ~INTR_BLOCK_NMI);
 }
 
 /* True when this exit was one of the loop's own polling exits. */
@@ -176,7 +178,7 @@ static void enter_once(struct vmcs_obj *v, bool launch, struct vmx_exit *e)
 	} else {
 		e->outcome = OUTCOME_VMFAIL;
 		e->fail.status = r == 1 ? VMX_FAIL_INVALID : VMX_FAIL_VALID;
-		e->fail.error = r == 1 ? 0 : (uint32_t)vmcs_get(VM_INSTRUCTION_ERROR);
+		e->fail.error = r == 1 ? 0 : (uint32_t)vmcs_peek(VM_INSTRUCTION_ERROR);
 	}
 	/* let a pending serial interrupt in, then carry on with them off */
 	__asm__ volatile("sti; nop; cli" ::: "memory");
@@ -206,7 +208,7 @@ struct vmx_exit vmx_run(enum run_kind kind, const struct run_poll *poll)
 	}
 	for (;;) {
 		if (s.poll_timer)
-			vmcs_set(VMX_PREEMPTION_TIMER_VALUE, poll_timer_value());
+			vmcs_poke(VMX_PREEMPTION_TIMER_VALUE, poll_timer_value());
 		enter_once(v, launch, &e);
 		if (!is_poll_exit(&s, &e))
 			break;
