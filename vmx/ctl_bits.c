@@ -8,10 +8,6 @@
 #include "msr.h"
 #include "vmcs_field.h"
 
-#ifndef MSR_IA32_VMX_EXIT_CTLS2
-/* SDM A.4.2: allowed-1 settings of the secondary VM-exit controls. */
-#define MSR_IA32_VMX_EXIT_CTLS2 0x493
-#endif
 
 static const struct ctl_kind_info kinds[CTL_KIND_COUNT] = {
 	[CTL_KIND_PIN] = { CTL_KIND_PIN, "pin",

@@ -10,10 +10,6 @@
 #include "vmcs_field.h"
 #include "../monitor/printf.h"
 
-#ifndef MSR_IA32_VMX_EXIT_CTLS2
-/* SDM A.4.2: allowed-1 settings of the secondary VM-exit controls. */
-#define MSR_IA32_VMX_EXIT_CTLS2 0x493
-#endif
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -20,7 +20,7 @@
 #define MSR_IA32_VMX_TRUE_ENTRY_CTLS 0x490
 #define MSR_IA32_VMX_VMFUNC 0x491
 #define MSR_IA32_VMX_PROCBASED_CTLS3 0x492
-#define MSR_IA32_VMX_EXIT_CTLS2 0x493
+#define MSR_IA32_VMX_EXIT_CTLS2 0x493 /* A.4.2: secondary exit controls, allowed-1 */
 
 /* SDM A.1: IA32_VMX_BASIC */
 #define VMX_BASIC_REVISION_MASK 0x7fffffffull
