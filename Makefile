@@ -7,8 +7,7 @@ B := build
 CC := gcc
 KCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -ffreestanding -fno-pic -fno-pie \
 	-mno-red-zone -mgeneral-regs-only -mcmodel=small -fno-stack-protector \
-	-fno-asynchronous-unwind-tables -fno-omit-frame-pointer \
-	-DNESTMON_VERSION='"$(VERSION)"'
+	-fno-asynchronous-unwind-tables -fno-omit-frame-pointer
 KLDFLAGS := -nostdlib -no-pie -static -Wl,-T,monitor/linker.ld \
 	-Wl,-z,max-page-size=0x1000 -Wl,--build-id=none -Wl,--no-warn-rwx-segments
 HOSTCFLAGS := -std=gnu11 -DHOST_TEST -g -O1 -Wall -Wextra -I. \
@@ -17,7 +16,9 @@ HOSTCFLAGS := -std=gnu11 -DHOST_TEST -g -O1 -Wall -Wextra -I. \
 KSRCS := $(wildcard monitor/*.c) $(wildcard monitor/*.S) $(wildcard cmds/*.c) \
 	$(wildcard vmx/*.c) $(wildcard vmx/*.S)
 KOBJS := $(patsubst %,$(B)/k/%.o,$(KSRCS))
-GRUB_MODULES := multiboot normal configfile echo
+# The part_* modules only quiet GRUB EFI, which looks for all of them.
+GRUB_MODULES := multiboot normal configfile echo part_acorn part_amiga part_apple \
+	part_bsd part_dfly part_dvh part_gpt part_msdos part_plan part_sun part_sunpc
 
 .DELETE_ON_ERROR:
 .PHONY: all setup run check unit docs docs-check bench clean
@@ -36,10 +37,18 @@ $(B)/k/%.S.o: %.S
 	@mkdir -p $(dir $@)
 	$(CC) $(KCFLAGS) -MMD -MP -c $< -o $@
 
+# The version lives in one object, rebuilt whenever `git describe` changes.
+$(B)/version.txt: FORCE
+	@mkdir -p $(B)
+	@echo '$(VERSION)' | cmp -s - $@ || echo '$(VERSION)' > $@
+$(B)/k/monitor/version.c.o: $(B)/version.txt
+$(B)/k/monitor/version.c.o: KCFLAGS += -DNESTMON_VERSION='"$(VERSION)"'
+FORCE:
+
 $(B)/nestmon.elf: $(KOBJS) monitor/linker.ld
 	$(CC) $(KLDFLAGS) -o $@ $(KOBJS)
 
-$(B)/nestmon.iso: $(B)/nestmon.elf scripts/grub.cfg
+$(B)/nestmon.iso: $(B)/nestmon.elf scripts/grub.cfg Makefile
 	@rm -rf $(B)/iso && mkdir -p $(B)/iso/boot/grub
 	cp $(B)/nestmon.elf $(B)/iso/boot/nestmon.elf
 	cp scripts/grub.cfg $(B)/iso/boot/grub/grub.cfg

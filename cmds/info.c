@@ -66,7 +66,7 @@ static int cmd_info(int argc, char **argv)
 	if (argc)
 		return CMD_USAGE;
 	char feats[256];
-	printf("nestmon:    %s (loader: %s)\n", NESTMON_VERSION, sysinfo_loader());
+	printf("nestmon:    %s (loader: %s)\n", nestmon_version, sysinfo_loader());
 	print_vendor();
 	print_brand();
 	print_hypervisor();

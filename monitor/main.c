@@ -25,7 +25,7 @@ void kmain(uint32_t magic, uint32_t mb_info)
 	sysinfo_capture((const struct mb_info *)(uint64_t)mb_info);
 	mem_init(mb_info);
 	irq_enable();
-	printf("\nnestmon %s: %llu MiB RAM, type 'help'\n", NESTMON_VERSION,
+	printf("\nnestmon %s: %llu MiB RAM, type 'help'\n", nestmon_version,
 	       (unsigned long long)(mem_total_bytes() >> 20));
 	shell_run();
 }
