@@ -79,6 +79,8 @@ void print_exit_line(const struct vmx_exit *e)
 		printf("step: monitor trap flag\n");
 	else if (e->step == STEP_TF)
 		printf("step: RFLAGS.TF with #DB intercepted (no monitor trap flag on this CPU)\n");
+	if (e->step_lost)
+		printf("step: no single-step exit came before the monitor's polling exit: the L0 did not deliver it\n");
 	switch (e->outcome) {
 	case OUTCOME_VMFAIL:
 		print_fail_line(e);

@@ -78,12 +78,11 @@ struct run_saved {
 	bool poll_timer, poll_extint, poll_nmi, step_mtf, step_tf;
 };
 
-static void arm_polling(struct run_saved *s, enum run_kind kind, const struct run_poll *poll)
+/* Every run polls, a step too: an L0 may never deliver the step's exit. */
+static void arm_polling(struct run_saved *s, const struct run_poll *poll)
 {
 	const struct vmx_caps *c = vmx_caps();
 	s->pin = vmcs_peek(PIN_BASED_VM_EXEC_CONTROL);
-	if (kind == RUN_STEP)
-		return;
 	if (vmx_ctl_allowed1(c, CTL_KIND_PIN, CTL_PIN_VMX_PREEMPTION_TIMER) && !(s->pin & CTL_MASK(PIN, VMX_PREEMPTION_TIMER))) {
 		s->poll_timer = true;
 		s->timer = vmcs_peek(VMX_PREEMPTION_TIMER_VALUE);
@@ -200,7 +199,7 @@ struct vmx_exit vmx_run(enum run_kind kind, const struct run_poll *poll)
 	}
 	bool launch = kind == RUN_LAUNCH || (kind == RUN_STEP && v && !v->launched);
 	if (v) {
-		arm_polling(&s, kind, poll);
+		arm_polling(&s, poll);
 		if (kind == RUN_STEP)
 			arm_step(&s);
 	} else {
@@ -212,6 +211,10 @@ struct vmx_exit vmx_run(enum run_kind kind, const struct run_poll *poll)
 		enter_once(v, launch, &e);
 		if (!is_poll_exit(&s, &e))
 			break;
+		if (kind == RUN_STEP) {
+			e.step_lost = true; /* a poll came before the single-step exit */
+			break;
+		}
 		if (s.poll_nmi)
 			nmi_exit_cleanup(&s);
 		if (poll->stop && poll->stop(poll->ctx)) {

@@ -27,6 +27,7 @@ struct vmx_exit {
 	uint64_t cycles;  /* TSC from before the entry to after the exit */
 	bool interrupted; /* stopped by the stop callback (Ctrl-C) */
 	enum step_method step;
+	bool step_lost;   /* a polling exit came first: the L0 lost the step */
 	unsigned auto_resumes; /* internal polling exits that were resumed */
 };
 
