@@ -61,21 +61,16 @@ static int cmd_vmcs_fields(int argc, char **argv)
 	return CMD_OK;
 }
 
-static void complete_value_field(int argi, const char *prefix, complete_add_fn add, void *ctx)
-{
-	complete_field(argi, prefix, add, ctx);
-}
-
 CMD_ENTRY(vmcs_fields, "vmcs fields", "[PREFIX]", "the VMCS field table: name, encoding, width, access, group",
 	  "  vmcs fields          every field of the SDM's appendix B\n"
 	  "  vmcs fields GUEST_CR only the names starting with GUEST_CR",
-	  cmd_vmcs_fields, complete_value_field);
+	  cmd_vmcs_fields, complete_field);
 CMD_ENTRY(vmread, "vmread", "FIELD", "VMREAD a field by name (any case) or encoding",
 	  "  vmread GUEST_RIP      GUEST_RIP = 0x0000000000001000\n"
 	  "  vmread 0x681e         the same field by encoding\n"
 	  "  vmread VM_EXIT_REASON after an exit",
-	  cmd_vmread, complete_value_field);
+	  cmd_vmread, complete_field);
 CMD_ENTRY(vmwrite, "vmwrite", "FIELD VALUE", "VMWRITE a field; prints what the field holds afterwards",
 	  "  vmwrite GUEST_RIP 0x1000\n"
 	  "  vmwrite VM_EXIT_REASON 0   error: vmwrite: VMfailValid(13): VMWRITE to read-only VMCS component",
-	  cmd_vmwrite, complete_value_field);
+	  cmd_vmwrite, complete_field);

@@ -115,7 +115,7 @@ bool parse_num(const char *cmd, const char *s, uint64_t *v)
 	return false;
 }
 
-void complete_field(int argi, const char *prefix, void (*add)(void *, const char *), void *ctx)
+void complete_field(int argi, const char *prefix, complete_add_fn add, void *ctx)
 {
 	if (argi == 0)
 		vmcs_field_complete(prefix, add, ctx);

@@ -6,6 +6,7 @@
 #include "../vmx/vmx.h"
 #include "../vmx/run.h"
 #include "../vmx/vmcs_field.h"
+#include "../monitor/cmd.h"
 
 /* Prints "error: this CPU has no VMX ..." and returns false without VMX. */
 bool need_vmx(void);
@@ -22,5 +23,5 @@ bool parse_field(const char *s, struct vmcs_field *f);
 /* Parses a number; prints "error: CMD: bad number 'S'" itself. */
 bool parse_num(const char *cmd, const char *s, uint64_t *v);
 /* Completion of VMCS field names for any argument position argi == 0. */
-void complete_field(int argi, const char *prefix, void (*add)(void *, const char *), void *ctx);
+void complete_field(int argi, const char *prefix, complete_add_fn add, void *ctx);
 #endif
