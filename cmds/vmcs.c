@@ -57,6 +57,19 @@ static int cmd_vmcs_list(int argc, char **argv)
 	return CMD_OK;
 }
 
+static int cmd_vmcs_host(int argc, char **argv)
+{
+	(void)argv;
+	if (argc)
+		return CMD_USAGE;
+	if (!need_current())
+		return CMD_FAIL;
+	vmcs_setup_host();
+	printf("host-state area rewritten from the monitor (HOST_RIP 0x%016llx)\n",
+	       (unsigned long long)vmcs_get(HOST_RIP));
+	return CMD_OK;
+}
+
 static int raw_addr_cmd(const char *name, int argc, char **argv, struct vmx_result (*op)(uint64_t))
 {
 	uint64_t pa;
@@ -106,6 +119,11 @@ static int cmd_vmptrst(int argc, char **argv)
 
 CMD(vmcs_list, "vmcs list", "", "the VMCSs the monitor knows: current (*), launch state, origin",
     "  vmcs list    * 0x0000000000123000 launched L2 from vmcs new", cmd_vmcs_list);
+CMD(vmcs_host, "vmcs host", "", "rewrite the current VMCS's host-state area from the monitor itself",
+    "After vmwrite of a HOST_* field, or on a VMCS loaded by hand with vmptrld:\n"
+    "CR0/CR3/CR4, selectors, bases, SYSENTER, PAT/EFER and HOST_RIP (the exit\n"
+    "trampoline) as vmcs new sets them. HOST_RSP is written before every entry.\n"
+    "  vmcs host", cmd_vmcs_host);
 CMD(vmcs_new, "vmcs new", "", "allocate a VMCS, VMCLEAR+VMPTRLD it, fill it for a 64-bit L2",
     "Host state comes from the monitor (HOST_RIP at the exit trampoline); L2 gets\n"
     "16 pages of its own with its own page tables, EPT and a VPID where the CPU\n"

@@ -36,6 +36,8 @@ static int cmd_vmwrite(int argc, char **argv)
 		print_vmx_error("vmwrite", r);
 		return CMD_FAIL;
 	}
+	if (vmcs_enc_type(f.encoding) == VMCS_TYPE_HOST)
+		printf("warning: host state is the monitor's own: a wrong value here can crash the monitor at the next VM exit ('vmcs host' restores it)\n");
 	/* show what the field holds now: a CPU may drop unsupported bits */
 	if (vmx_read(f.encoding, &back).status != VMX_OK)
 		back = v;
