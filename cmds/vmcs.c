@@ -132,7 +132,7 @@ CMD(vmcs_new, "vmcs new", "", "allocate a VMCS, VMCLEAR+VMPTRLD it, fill it for 
     cmd_vmcs_new);
 CMD(vmclear, "vmclear", "ADDR", "VMCLEAR on any physical address (bad ones give the SDM's VMfail)",
     "  vmclear 0x123000     the launch state becomes clear\n"
-    "  vmclear 0x123001     error: vmclear: VMfailValid(2): VMCLEAR with invalid physical address",
+    "  vmclear 0x123001     error: VMfailValid(2): VMCLEAR with invalid physical address",
     cmd_vmclear);
 CMD(vmptrld, "vmptrld", "ADDR", "VMPTRLD on any physical address (bad ones give the SDM's VMfail)",
     "  vmptrld 0x123000     make that VMCS current\n"

@@ -74,5 +74,5 @@ CMD_ENTRY(vmread, "vmread", "FIELD", "VMREAD a field by name (any case) or encod
 	  cmd_vmread, complete_field);
 CMD_ENTRY(vmwrite, "vmwrite", "FIELD VALUE", "VMWRITE a field; prints what the field holds afterwards",
 	  "  vmwrite GUEST_RIP 0x1000\n"
-	  "  vmwrite VM_EXIT_REASON 0   error: vmwrite: VMfailValid(13): VMWRITE to read-only VMCS component",
+	  "  vmwrite VM_EXIT_REASON 0   error: VMfailValid(13): VMWRITE to read-only VMCS component",
 	  cmd_vmwrite, complete_field);

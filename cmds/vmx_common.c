@@ -43,10 +43,11 @@ void print_vmx_error(const char *what, struct vmx_result r)
 	case VMX_OK:
 		break;
 	case VMX_FAIL_INVALID:
-		printf("error: %s: VMfailInvalid (no valid current VMCS, or a bad operand)\n", what);
+		printf("error: VMfailInvalid: %s failed with no valid current VMCS (or a bad operand)\n", what);
 		break;
 	case VMX_FAIL_VALID:
-		printf("error: %s: VMfailValid(%u): %s\n", what, r.error, vm_error_text(r.error));
+		/* the contract's form (design.md): the command is the one just typed */
+		printf("error: VMfailValid(%u): %s\n", r.error, vm_error_text(r.error));
 		break;
 	case VMX_FAULT: {
 		char d[160];

@@ -76,7 +76,7 @@ CMD(vmxon, "vmxon", "", "enter VMX operation, checking and explaining every prec
     "the firmware left it unlocked), the CR0/CR4 fixed bits (sets CR4.VMXE), writes\n"
     "the revision id from IA32_VMX_BASIC into a fresh VMXON region and runs VMXON.\n"
     "  vmxon        VMXON ok (region 0x..., revision 0x...)\n"
-    "  vmxon        (again) error: vmxon (already in VMX operation): VMfailValid(15): ...\n"
+    "  vmxon        (again) error: VMfailValid(15): ...\n"
     "               or VMfailInvalid when there is no current VMCS",
     cmd_vmxon);
 CMD(vmxoff, "vmxoff", "", "leave VMX operation (VMXOFF) and clear CR4.VMXE",
