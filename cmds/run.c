@@ -4,6 +4,7 @@
 #include "../monitor/cmd.h"
 #include "../monitor/printf.h"
 #include "../monitor/uart.h"
+#include "../monitor/trap.h"
 
 static bool ctrl_c_pressed(void *ctx)
 {
@@ -11,8 +12,21 @@ static bool ctrl_c_pressed(void *ctx)
 	return uart_take_interrupt_key();
 }
 
+static const char *const run_names[] = { "launch", "resume", "step" };
+
+/* A fault here can only come after a VM exit, at a HOST_RIP or with a host
+ * state the user changed: report it, and give the serial line back. */
+static void report_host_fault(enum run_kind kind, const struct fault_info *f)
+{
+	char d[160];
+	trap_describe(f, d, sizeof(d));
+	printf("error: %s: %s after the VM exit: the host-state area is wrong ('vmcs host' restores it)\n",
+	       run_names[kind], d);
+}
+
 static int run(enum run_kind kind, int argc)
 {
+	struct fault_jmp j;
 	if (argc)
 		return CMD_USAGE;
 	if (!need_vmx_on())
@@ -21,7 +35,14 @@ static int run(enum run_kind kind, int argc)
 	/* without a preemption timer, serial input comes as NMIs during the run */
 	bool nmi = vmx_run_wants_nmi() && uart_rx_as_nmi(true);
 	struct run_poll poll = { ctrl_c_pressed, 0, nmi };
+	if (fault_try(&j)) {
+		if (nmi)
+			uart_rx_as_nmi(false);
+		report_host_fault(kind, &j.info);
+		return CMD_FAIL;
+	}
 	struct vmx_exit e = vmx_run(kind, &poll);
+	fault_end(&j);
 	if (nmi)
 		uart_rx_as_nmi(false);
 	if (e.interrupted)
