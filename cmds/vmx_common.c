@@ -45,10 +45,13 @@ void print_vmx_error(const char *what, struct vmx_result r)
 	case VMX_FAIL_INVALID:
 		printf("error: VMfailInvalid: %s failed with no valid current VMCS (or a bad operand)\n", what);
 		break;
-	case VMX_FAIL_VALID:
+	case VMX_FAIL_VALID: {
 		/* the contract's form (design.md): the command is the one just typed */
-		printf("error: VMfailValid(%u): %s\n", r.error, vm_error_text(r.error));
+		char d[160];
+		vm_error_format(r.error, d, sizeof(d));
+		printf("error: %s\n", d);
 		break;
+	}
 	case VMX_FAULT: {
 		char d[160];
 		if (r.fault.vector < 0) {
@@ -63,15 +66,6 @@ void print_vmx_error(const char *what, struct vmx_result r)
 	}
 }
 
-static void print_fail_line(const struct vmx_exit *e)
-{
-	if (e->fail.status == VMX_FAIL_INVALID)
-		printf("VM-entry failed: VMfailInvalid\n");
-	else
-		printf("VM-entry failed: VMfailValid(%u): %s\n", e->fail.error,
-		       vm_error_text(e->fail.error));
-}
-
 void print_exit_line(const struct vmx_exit *e)
 {
 	if (e->interrupted)
@@ -82,18 +76,23 @@ void print_exit_line(const struct vmx_exit *e)
 		printf("step: RFLAGS.TF with #DB intercepted (no monitor trap flag on this CPU)\n");
 	if (e->step_lost)
 		printf("step: no single-step exit came before the monitor's polling exit: the L0 did not deliver it\n");
+	char d[160];
 	switch (e->outcome) {
 	case OUTCOME_VMFAIL:
-		print_fail_line(e);
+		if (e->fail.status == VMX_FAIL_INVALID)
+			fmt_snprintf(d, sizeof(d), "VMfailInvalid");
+		else
+			vm_error_format(e->fail.error, d, sizeof(d));
+		printf("VM-entry failed: %s\n", d);
 		break;
 	case OUTCOME_ENTRY_FAILED:
-		printf("VM-entry failed: %s (%u) qual=0x%016llx\n", exit_reason_name(e->basic),
-		       e->basic, (unsigned long long)e->qual);
+		exit_reason_label(e->basic, d, sizeof(d));
+		printf("VM-entry failed: %s qual=0x%016llx\n", d, (unsigned long long)e->qual);
 		break;
 	case OUTCOME_EXIT:
-		printf("VM-exit: %s (%u) qual=0x%016llx rip=0x%016llx len=%u\n",
-		       exit_reason_name(e->basic), e->basic, (unsigned long long)e->qual,
-		       (unsigned long long)e->rip, e->len);
+		exit_reason_label(e->basic, d, sizeof(d));
+		printf("VM-exit: %s qual=0x%016llx rip=0x%016llx len=%u\n", d,
+		       (unsigned long long)e->qual, (unsigned long long)e->rip, e->len);
 		break;
 	case OUTCOME_NO_VMCS:
 		break;

@@ -55,7 +55,7 @@ static void run_command(const struct cmd *c, int argc, char **argv)
 		printf("error: usage: %s %s\n", c->name, c->usage);
 }
 
-void shell_execute(char *line)
+static void shell_execute(char *line)
 {
 	char *argv[MAX_ARGS];
 	while (*line == ' ' || *line == '\t')

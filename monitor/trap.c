@@ -150,6 +150,13 @@ int safe_rdmsr(uint32_t msr, uint64_t *val, struct fault_info *f)
 	return 0;
 }
 
+uint64_t rdmsr_or_zero(uint32_t msr)
+{
+	uint64_t v;
+	struct fault_info f;
+	return safe_rdmsr(msr, &v, &f) ? 0 : v;
+}
+
 int safe_wrmsr(uint32_t msr, uint64_t val, struct fault_info *f)
 {
 	struct fault_jmp j;

@@ -35,6 +35,8 @@ void fault_end(struct fault_jmp *j);
 
 /* Guarded accesses: return 0 or the fault's vector + 1 with *f filled. */
 int safe_rdmsr(uint32_t msr, uint64_t *val, struct fault_info *f);
+/* The MSR, or 0 when reading it faults (an MSR the CPU may not have). */
+uint64_t rdmsr_or_zero(uint32_t msr);
 int safe_wrmsr(uint32_t msr, uint64_t val, struct fault_info *f);
 int safe_copy(void *dst, const void *src, uint64_t len, struct fault_info *f);
 

@@ -79,18 +79,6 @@ void uart_drain_output(void)
 		;
 }
 
-int uart_getc_nowait(void)
-{
-	int c = -1;
-	uint64_t fl = read_rflags();
-	irq_disable();
-	if (ring_head != ring_tail)
-		c = ring[ring_tail++ % RING_SIZE];
-	if (fl & (1 << 9))
-		irq_enable();
-	return c;
-}
-
 int uart_getc(void)
 {
 	for (;;) {

@@ -7,8 +7,6 @@ void uart_init(void);
 void uart_putc(char c);
 /* Waits until every byte written has left the transmitter. */
 void uart_drain_output(void);
-/* Next received byte, or -1 when none is waiting. Never blocks. */
-int uart_getc_nowait(void);
 /* Waits (in HLT, interrupts on) for the next byte. */
 int uart_getc(void);
 /* Drains the UART into the ring without an interrupt (for loops that run

@@ -10,15 +10,6 @@
 #include "../monitor/trap.h"
 
 
-static uint64_t msr_or_zero(uint32_t msr)
-{
-	uint64_t v = 0;
-	struct fault_info f;
-	if (safe_rdmsr(msr, &v, &f))
-		return 0;
-	return v;
-}
-
 /* Which control fields exist: the secondary and tertiary processor-based
  * and the secondary exit controls only where their activating bit may be 1. */
 static bool ctl_present(const struct vmx_caps *c, enum ctl_kind k)
@@ -45,7 +36,7 @@ static void read_ctls(struct vmx_caps *c)
 				continue;
 			c->ctl_msr[k] = (use_true && in->true_msr) ? in->true_msr : in->cap_msr;
 			c->has_ctl[k] = ctl_present(c, (enum ctl_kind)k);
-			c->ctl[k] = c->has_ctl[k] ? msr_or_zero(c->ctl_msr[k]) : 0;
+			c->ctl[k] = c->has_ctl[k] ? rdmsr_or_zero(c->ctl_msr[k]) : 0;
 		}
 }
 
@@ -55,21 +46,21 @@ bool vmx_caps_read(struct vmx_caps *c)
 	c->vmx = vmx_cpu_has_vmx();
 	if (!c->vmx)
 		return false;
-	c->basic = msr_or_zero(MSR_IA32_VMX_BASIC);
-	c->misc = msr_or_zero(MSR_IA32_VMX_MISC);
-	c->cr0_fixed0 = msr_or_zero(MSR_IA32_VMX_CR0_FIXED0);
-	c->cr0_fixed1 = msr_or_zero(MSR_IA32_VMX_CR0_FIXED1);
-	c->cr4_fixed0 = msr_or_zero(MSR_IA32_VMX_CR4_FIXED0);
-	c->cr4_fixed1 = msr_or_zero(MSR_IA32_VMX_CR4_FIXED1);
-	c->vmcs_enum = msr_or_zero(MSR_IA32_VMX_VMCS_ENUM);
+	c->basic = rdmsr_or_zero(MSR_IA32_VMX_BASIC);
+	c->misc = rdmsr_or_zero(MSR_IA32_VMX_MISC);
+	c->cr0_fixed0 = rdmsr_or_zero(MSR_IA32_VMX_CR0_FIXED0);
+	c->cr0_fixed1 = rdmsr_or_zero(MSR_IA32_VMX_CR0_FIXED1);
+	c->cr4_fixed0 = rdmsr_or_zero(MSR_IA32_VMX_CR4_FIXED0);
+	c->cr4_fixed1 = rdmsr_or_zero(MSR_IA32_VMX_CR4_FIXED1);
+	c->vmcs_enum = rdmsr_or_zero(MSR_IA32_VMX_VMCS_ENUM);
 	read_ctls(c);
 	if (c->has_ctl[CTL_KIND_PROC2]) {
 		uint32_t p2 = (uint32_t)(c->ctl[CTL_KIND_PROC2] >> 32);
 		/* SDM A.10: the MSR exists when EPT or VPID can be enabled */
 		if (p2 & (CTL_MASK(PROC2, ENABLE_EPT) | CTL_MASK(PROC2, ENABLE_VPID)))
-			c->ept_vpid = msr_or_zero(MSR_IA32_VMX_EPT_VPID_CAP);
+			c->ept_vpid = rdmsr_or_zero(MSR_IA32_VMX_EPT_VPID_CAP);
 		if (p2 & CTL_MASK(PROC2, ENABLE_VMFUNC))
-			c->vmfunc = msr_or_zero(MSR_IA32_VMX_VMFUNC);
+			c->vmfunc = rdmsr_or_zero(MSR_IA32_VMX_VMFUNC);
 	}
 	return true;
 }

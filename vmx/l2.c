@@ -20,11 +20,6 @@
 #define L2_PD (L2_PML4 + 0x2000)
 #define L2_PT (L2_PML4 + 0x3000)
 
-uint64_t l2_gpa_to_hpa(const struct l2_mem *m, uint64_t gpa)
-{
-	return m->ept ? m->base + gpa : gpa;
-}
-
 /* The guest-physical address of the block offset off. */
 static uint64_t gpa_of(const struct l2_mem *m, uint64_t off)
 {

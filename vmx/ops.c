@@ -94,32 +94,6 @@ struct vmx_result vmx_write(uint64_t enc, uint64_t val)
 	return from_flags(fl);
 }
 
-struct vmx_result vmx_invept(uint64_t type, uint64_t eptp)
-{
-	struct fault_jmp j;
-	struct { uint64_t eptp, zero; } desc = { eptp, 0 };
-	uint64_t fl;
-	if (fault_try(&j))
-		return from_fault(&j);
-	__asm__ volatile("invept %2, %1; pushfq; popq %0"
-			 : "=r"(fl) : "r"(type), "m"(desc) : "cc", "memory");
-	fault_end(&j);
-	return from_flags(fl);
-}
-
-struct vmx_result vmx_invvpid(uint64_t type, uint16_t vpid, uint64_t gla)
-{
-	struct fault_jmp j;
-	struct { uint64_t vpid, gla; } desc = { vpid, gla };
-	uint64_t fl;
-	if (fault_try(&j))
-		return from_fault(&j);
-	__asm__ volatile("invvpid %2, %1; pushfq; popq %0"
-			 : "=r"(fl) : "r"(type), "m"(desc) : "cc", "memory");
-	fault_end(&j);
-	return from_flags(fl);
-}
-
 uint64_t vmcs_get(uint64_t enc)
 {
 	uint64_t v = 0;

@@ -23,8 +23,6 @@ struct vmx_result vmx_ptrld(uint64_t pa);
 struct vmx_result vmx_ptrst(uint64_t *pa);
 struct vmx_result vmx_read(uint64_t enc, uint64_t *val);
 struct vmx_result vmx_write(uint64_t enc, uint64_t val);
-struct vmx_result vmx_invept(uint64_t type, uint64_t eptp);
-struct vmx_result vmx_invvpid(uint64_t type, uint16_t vpid, uint64_t gla);
 
 /* VMREAD for the exit path, where VMX is on and a VMCS is current: no
  * fault region (the shell's catches the impossible), 0 on VMfail. */

@@ -90,13 +90,6 @@ static struct vmx_result setup_controls(struct vmcs_obj *v)
 	return r;
 }
 
-static uint64_t msr_or_zero(uint32_t msr)
-{
-	uint64_t v = 0;
-	struct fault_info f;
-	return safe_rdmsr(msr, &v, &f) ? 0 : v;
-}
-
 void vmcs_setup_host(void)
 {
 	const uint64_t kv[][2] = {
@@ -104,21 +97,21 @@ void vmcs_setup_host(void)
 		{ HOST_CS_SELECTOR, GDT_CODE64 }, { HOST_SS_SELECTOR, GDT_DATA },
 		{ HOST_DS_SELECTOR, GDT_DATA }, { HOST_ES_SELECTOR, GDT_DATA },
 		{ HOST_FS_SELECTOR, 0 }, { HOST_GS_SELECTOR, 0 }, { HOST_TR_SELECTOR, GDT_TSS },
-		{ HOST_FS_BASE, msr_or_zero(MSR_FS_BASE) }, { HOST_GS_BASE, msr_or_zero(MSR_GS_BASE) },
+		{ HOST_FS_BASE, rdmsr_or_zero(MSR_FS_BASE) }, { HOST_GS_BASE, rdmsr_or_zero(MSR_GS_BASE) },
 		{ HOST_TR_BASE, desc_tss_base() },
 		{ HOST_GDTR_BASE, read_gdtr().base }, { HOST_IDTR_BASE, read_idtr().base },
-		{ HOST_IA32_SYSENTER_CS, msr_or_zero(MSR_IA32_SYSENTER_CS) },
-		{ HOST_IA32_SYSENTER_ESP, msr_or_zero(MSR_IA32_SYSENTER_ESP) },
-		{ HOST_IA32_SYSENTER_EIP, msr_or_zero(MSR_IA32_SYSENTER_EIP) },
+		{ HOST_IA32_SYSENTER_CS, rdmsr_or_zero(MSR_IA32_SYSENTER_CS) },
+		{ HOST_IA32_SYSENTER_ESP, rdmsr_or_zero(MSR_IA32_SYSENTER_ESP) },
+		{ HOST_IA32_SYSENTER_EIP, rdmsr_or_zero(MSR_IA32_SYSENTER_EIP) },
 		{ HOST_RIP, (uint64_t)vmx_exit_trampoline },
 	};
 	const struct vmx_caps *c = vmx_caps();
 	SET_ALL(kv);
 	/* these fields exist only where the exit controls can load them */
 	if (vmx_ctl_allowed1(c, CTL_KIND_EXIT, CTL_EXIT_LOAD_IA32_PAT))
-		vmcs_set(HOST_IA32_PAT, msr_or_zero(MSR_IA32_PAT));
+		vmcs_set(HOST_IA32_PAT, rdmsr_or_zero(MSR_IA32_PAT));
 	if (vmx_ctl_allowed1(c, CTL_KIND_EXIT, CTL_EXIT_LOAD_IA32_EFER))
-		vmcs_set(HOST_IA32_EFER, msr_or_zero(MSR_EFER));
+		vmcs_set(HOST_IA32_EFER, rdmsr_or_zero(MSR_EFER));
 }
 
 static uint64_t guest_cr0(const struct vmx_caps *c)

@@ -98,5 +98,4 @@ const struct l2_program *l2_program_find(const char *name);
 /* Copies code to the L2 entry point of v and resets RIP/RSP/RFLAGS. */
 bool l2_load_code(struct vmcs_obj *v, const uint8_t *code, unsigned len);
 bool l2_mem_init(struct l2_mem *m, bool use_ept);
-uint64_t l2_gpa_to_hpa(const struct l2_mem *m, uint64_t gpa);
 #endif

@@ -27,10 +27,8 @@ uint64_t vmx_vmxon_region(void) { return vmxon_region; }
  * enabled. When the firmware left it unlocked we lock it that way. */
 static bool feature_control_ok(struct vmxon_report *r)
 {
-	uint64_t fc = 0;
+	uint64_t fc = rdmsr_or_zero(MSR_IA32_FEATURE_CONTROL);
 	struct fault_info f;
-	if (safe_rdmsr(MSR_IA32_FEATURE_CONTROL, &fc, &f))
-		fc = 0;
 	if (!(fc & FEATURE_CONTROL_LOCKED)) {
 		fc |= FEATURE_CONTROL_LOCKED | FEATURE_CONTROL_VMX_OUTSIDE_SMX;
 		if (!safe_wrmsr(MSR_IA32_FEATURE_CONTROL, fc, &f))
