@@ -18,6 +18,7 @@
 /* SDM 25.9.2: valid, type 2 (NMI), vector 2 */
 #define INTR_INFO_TYPE_VECTOR 0x800007ffu
 #define INTR_INFO_NMI 0x80000202u
+#define INTR_INFO_VALID 0x80000000u
 #define INTR_BLOCK_NMI (1ull << 3) /* SDM 25.4.2 interruptibility state */
 #define EXIT_REASON_PREEMPTION_TIMER 52
 #define EXIT_REASON_ENTRY_FAILURE (1u << 31)
@@ -78,26 +79,35 @@ struct run_saved {
 	bool poll_timer, poll_extint, poll_nmi, step_mtf, step_tf;
 };
 
-/* Every run polls, a step too: an L0 may never deliver the step's exit. */
+/* Every run polls, a step too (an L0 may never deliver the step's exit),
+ * by the method vmx_run_plan chose: it only adds a bit whose entry checks
+ * cannot change the outcome. */
 static void arm_polling(struct run_saved *s, const struct run_poll *poll)
 {
-	const struct vmx_caps *c = vmx_caps();
+	uint64_t add = 0;
 	s->pin = vmcs_peek(PIN_BASED_VM_EXEC_CONTROL);
-	if (vmx_ctl_allowed1(c, CTL_KIND_PIN, CTL_PIN_VMX_PREEMPTION_TIMER) && !(s->pin & CTL_MASK(PIN, VMX_PREEMPTION_TIMER))) {
+	s->intr_state = vmcs_peek(GUEST_INTERRUPTIBILITY_INFO);
+	switch (poll->method) {
+	case POLL_TIMER:
 		s->poll_timer = true;
 		s->timer = vmcs_peek(VMX_PREEMPTION_TIMER_VALUE);
-		vmcs_poke(PIN_BASED_VM_EXEC_CONTROL, s->pin | CTL_MASK(PIN, VMX_PREEMPTION_TIMER));
-	} else if (!(s->pin & (CTL_MASK(PIN, EXT_INTR_MASK) | CTL_MASK(PIN, VMX_PREEMPTION_TIMER)))) {
-		/* No timer: the caller's input must bring L2 back. As an NMI it
-		 * exits whatever L2's RFLAGS.IF (SDM 26.2); Bochs takes no
-		 * external-interrupt exit while IF=0 (l0-bochs.md). */
-		bool nmi = poll->nmi_source && !(s->pin & CTL_MASK(PIN, NMI_EXITING));
-		s->poll_nmi = nmi;
-		s->poll_extint = !nmi;
-		s->intr_state = vmcs_peek(GUEST_INTERRUPTIBILITY_INFO);
-		vmcs_poke(PIN_BASED_VM_EXEC_CONTROL,
-			 s->pin | (nmi ? CTL_MASK(PIN, NMI_EXITING) : CTL_MASK(PIN, EXT_INTR_MASK)));
+		add = CTL_MASK(PIN, VMX_PREEMPTION_TIMER);
+		break;
+	case POLL_NMI:
+		/* as an NMI, input exits whatever L2's RFLAGS.IF (SDM 26.2);
+		 * Bochs takes no external-interrupt exit while IF=0 */
+		s->poll_nmi = true;
+		add = CTL_MASK(PIN, NMI_EXITING);
+		break;
+	case POLL_EXTINT:
+		s->poll_extint = true;
+		add = CTL_MASK(PIN, EXT_INTR_MASK);
+		break;
+	case POLL_NONE:
+		return;
 	}
+	if ((s->pin | add) != s->pin)
+		vmcs_poke(PIN_BASED_VM_EXEC_CONTROL, s->pin | add);
 }
 
 static void arm_step(struct run_saved *s)
@@ -217,6 +227,8 @@ struct vmx_exit vmx_run(enum run_kind kind, const struct run_poll *poll)
 		}
 		if (s.poll_nmi)
 			nmi_exit_cleanup(&s);
+		if (s.poll_extint && (e.intr_info & INTR_INFO_VALID) && poll->acked)
+			poll->acked(poll->ctx, (uint8_t)e.intr_info);
 		if (poll->stop && poll->stop(poll->ctx)) {
 			e.interrupted = true;
 			break;
@@ -246,7 +258,7 @@ bool vmx_bench(unsigned n, uint64_t *full, uint64_t *bare)
 	struct vmx_exit e;
 	if (!v)
 		return false;
-	static const struct run_poll none = { 0, 0, false };
+	static const struct run_poll none = { 0, 0, 0, POLL_NONE };
 	e = vmx_run(v->launched ? RUN_RESUME : RUN_LAUNCH, &none);
 	if (e.outcome != OUTCOME_EXIT)
 		return false;
@@ -263,9 +275,4 @@ bool vmx_bench(unsigned n, uint64_t *full, uint64_t *bare)
 	*bare = (rdtsc() - t0) / n;
 	irq_enable();
 	return true;
-}
-
-bool vmx_run_wants_nmi(void)
-{
-	return !vmx_ctl_allowed1(vmx_caps(), CTL_KIND_PIN, CTL_PIN_VMX_PREEMPTION_TIMER);
 }

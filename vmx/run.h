@@ -33,16 +33,41 @@ struct vmx_exit {
 
 /* Asked between polling exits whether to stop the run (Ctrl-C). */
 typedef bool (*run_stop_fn)(void *ctx);
+/* Called after a polling exit that acknowledged an interrupt (the user's
+ * "acknowledge interrupt on exit"): the caller owes its controller an EOI. */
+typedef void (*run_acked_fn)(void *ctx, uint8_t vector);
+
+/* How a run takes control back from an L2 that never exits by itself. */
+enum poll_method {
+	POLL_NONE,   /* VMCS as written; nothing added */
+	POLL_TIMER,  /* activate the VMX-preemption timer */
+	POLL_NMI,    /* NMI exiting; the caller routes its input as NMIs */
+	POLL_EXTINT, /* external-interrupt exiting; input as IRQs */
+};
+
+struct run_plan {
+	enum poll_method method;
+	/* why the VMCS is entered as written although polling was wanted: a
+	 * bit polling would add takes part in an entry check; NULL otherwise */
+	const char *as_written;
+	/* why the run must not start at all (a TF step would fail the entry) */
+	const char *refused;
+};
+
+/* Chooses the polling method for a run of the current VMCS. nmi_source:
+ * the caller can route its input as NMIs. In exact mode it is POLL_NONE. */
+struct run_plan vmx_run_plan(enum run_kind kind, bool nmi_source);
+void vmx_run_set_exact(bool on);
+bool vmx_run_exact(void);
 
 struct run_poll {
 	run_stop_fn stop;
+	run_acked_fn acked;
 	void *ctx;
-	/* the caller turns its input into NMIs for the run: used to regain
-	 * control when the CPU has no VMX preemption timer */
-	bool nmi_source;
+	enum poll_method method; /* from vmx_run_plan */
 };
 
-/* True when the run loop would want an NMI source (no preemption timer). */
+/* True when the CPU has no preemption timer, so a run may want NMIs. */
 bool vmx_run_wants_nmi(void);
 struct vmx_exit vmx_run(enum run_kind kind, const struct run_poll *poll);
 const struct vmx_exit *vmx_last_exit(void); /* NULL before any run */
