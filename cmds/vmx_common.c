@@ -76,6 +76,13 @@ void print_exit_line(const struct vmx_exit *e)
 		printf("step: RFLAGS.TF with #DB intercepted (no monitor trap flag on this CPU)\n");
 	if (e->step_lost)
 		printf("step: no single-step exit came before the monitor's polling exit: the L0 did not deliver it\n");
+	char line[200];
+	if (exit_line_format(e, line, sizeof(line)))
+		printf("%s\n", line);
+}
+
+bool exit_line_format(const struct vmx_exit *e, char *buf, size_t size)
+{
 	char d[160];
 	switch (e->outcome) {
 	case OUTCOME_VMFAIL:
@@ -83,20 +90,21 @@ void print_exit_line(const struct vmx_exit *e)
 			fmt_snprintf(d, sizeof(d), "VMfailInvalid");
 		else
 			vm_error_format(e->fail.error, d, sizeof(d));
-		printf("VM-entry failed: %s\n", d);
-		break;
+		fmt_snprintf(buf, size, "VM-entry failed: %s", d);
+		return true;
 	case OUTCOME_ENTRY_FAILED:
 		exit_reason_label(e->basic, d, sizeof(d));
-		printf("VM-entry failed: %s qual=0x%016llx\n", d, (unsigned long long)e->qual);
-		break;
+		fmt_snprintf(buf, size, "VM-entry failed: %s qual=0x%016llx", d, (unsigned long long)e->qual);
+		return true;
 	case OUTCOME_EXIT:
 		exit_reason_label(e->basic, d, sizeof(d));
-		printf("VM-exit: %s qual=0x%016llx rip=0x%016llx len=%u\n", d,
-		       (unsigned long long)e->qual, (unsigned long long)e->rip, e->len);
-		break;
+		fmt_snprintf(buf, size, "VM-exit: %s qual=0x%016llx rip=0x%016llx len=%u", d,
+			     (unsigned long long)e->qual, (unsigned long long)e->rip, e->len);
+		return true;
 	case OUTCOME_NO_VMCS:
 		break;
 	}
+	return false;
 }
 
 bool parse_field(const char *s, struct vmcs_field *f)

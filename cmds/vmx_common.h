@@ -18,6 +18,9 @@ struct vmcs_obj *need_current(void);
 void print_vmx_error(const char *what, struct vmx_result r);
 /* The exit line of design.md (plus the Ctrl-C and step notes). */
 void print_exit_line(const struct vmx_exit *e);
+/* The exit line without its newline ("VM-exit: ...", "VM-entry failed: ...");
+ * false when there is none. */
+bool exit_line_format(const struct vmx_exit *e, char *buf, size_t size);
 /* Parses FIELD (name, alias or encoding); prints the error itself. */
 bool parse_field(const char *s, struct vmcs_field *f);
 /* Parses a number; prints "error: CMD: bad number 'S'" itself. */
