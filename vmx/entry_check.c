@@ -9,17 +9,6 @@
 #include "../monitor/printf.h"
 #include "../monitor/string.h"
 
-#define W(f, o, v) { (f), EW_##o, (uint64_t)(v) }
-static const struct entry_rule rules[] = {
-#define RULE(nm, ar, sec, ex, cd, what, ...) \
-	{ nm, AREA_##ar, sec, EXPECT_##ex, cd, what, { __VA_ARGS__ } },
-#include "entry_rules.def"
-#undef RULE
-};
-#undef W
-
-static const char *const area_names[AREA_COUNT] = { "controls", "events", "host", "guest" };
-
 #define NONCANONICAL 0x0000800000000000ull /* bit 47 set, 63:48 clear */
 #define MISC_CR3_TARGETS(m) (((m) >> 16) & 0x1ff) /* SDM A.6 */
 #define MISC_ACTIVITY_SHUTDOWN (1ull << 7)
@@ -28,36 +17,6 @@ static const char *const area_names[AREA_COUNT] = { "controls", "events", "host"
 #define ACTIVITY_SIPI 3
 #define CPUID_ADDR_SIZES 0x80000008u
 #define EXIT_REASON_INVALID_STATE 33
-
-size_t entry_rule_count(void) { return sizeof(rules) / sizeof(rules[0]); }
-
-const struct entry_rule *entry_rule_at(size_t i)
-{
-	return i < entry_rule_count() ? &rules[i] : NULL;
-}
-
-const struct entry_rule *entry_rule_by_name(const char *name)
-{
-	for (size_t i = 0; i < entry_rule_count(); i++)
-		if (!strcmp(rules[i].name, name))
-			return &rules[i];
-	return NULL;
-}
-
-const char *entry_area_name(enum entry_area a)
-{
-	return a < AREA_COUNT ? area_names[a] : "?";
-}
-
-bool entry_area_by_name(const char *name, enum entry_area *out)
-{
-	for (int a = 0; a < AREA_COUNT; a++)
-		if (!strcmp(area_names[a], name)) {
-			*out = (enum entry_area)a;
-			return true;
-		}
-	return false;
-}
 
 static unsigned max_phys_bits(void)
 {
@@ -154,7 +113,7 @@ static void sweep_bits(const struct entry_write *w, uint64_t *set, uint64_t *cle
 static int sweep_slot(const struct entry_rule *r)
 {
 	for (int i = 0; i < ENTRY_RULE_WRITES; i++)
-		if (r->w[i].op >= EW_SWEEP_CTL)
+		if (entry_op_is_sweep(r->w[i].op))
 			return i;
 	return -1;
 }
