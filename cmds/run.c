@@ -24,13 +24,9 @@ static void report_host_fault(enum run_kind kind, const struct fault_info *f)
 	       run_names[kind], d);
 }
 
-static int run(enum run_kind kind, int argc)
+static int run(enum run_kind kind)
 {
 	struct fault_jmp j;
-	if (argc)
-		return CMD_USAGE;
-	if (!need_vmx_on())
-		return CMD_FAIL;
 	uart_take_interrupt_key(); /* a Ctrl-C typed at the prompt is old news */
 	/* without a preemption timer, serial input comes as NMIs during the run */
 	bool nmi = vmx_run_wants_nmi() && uart_rx_as_nmi(true);
@@ -53,49 +49,42 @@ static int run(enum run_kind kind, int argc)
 
 static int cmd_launch(int argc, char **argv)
 {
-	(void)argv;
-	return run(RUN_LAUNCH, argc);
+	return run(RUN_LAUNCH);
 }
 
 static int cmd_resume(int argc, char **argv)
 {
-	(void)argv;
-	return run(RUN_RESUME, argc);
+	return run(RUN_RESUME);
 }
 
 static int cmd_step(int argc, char **argv)
 {
-	(void)argv;
-	return run(RUN_STEP, argc);
+	return run(RUN_STEP);
 }
 
 static int cmd_skip(int argc, char **argv)
 {
 	uint64_t rip;
-	(void)argv;
-	if (argc)
-		return CMD_USAGE;
-	if (!need_current())
-		return CMD_FAIL;
-	if (!vmx_skip_instruction(&rip)) {
-		printf("error: skip: cannot write GUEST_RIP\n");
+	struct vmx_result r = vmx_skip_instruction(&rip);
+	if (r.status != VMX_OK) {
+		print_vmx_error("skip", r);
 		return CMD_FAIL;
 	}
 	printf("GUEST_RIP = 0x%016llx\n", (unsigned long long)rip);
 	return CMD_OK;
 }
 
-CMD(launch, "launch", "", "VMLAUNCH the current VMCS; prints the exit line",
+CMD(launch, "launch", "", 0, 0, NEEDS_VMXON, "VMLAUNCH the current VMCS; prints the exit line",
     "  launch   VM-exit: HLT (12) qual=0x0000000000000000 rip=0x0000000000001000 len=1\n"
     "Failed entries print 'VM-entry failed: ...' with VMfailInvalid, VMfailValid(N)\n"
     "and its text, or the exit reason (INVALID_STATE (33), MSR_LOAD_FAIL (34), ...).\n"
     "Ctrl-C stops an L2 that spins (the preemption timer brings it back to look).",
     cmd_launch);
-CMD(resume, "resume", "", "VMRESUME the current VMCS; prints the exit line",
+CMD(resume, "resume", "", 0, 0, NEEDS_VMXON, "VMRESUME the current VMCS; prints the exit line",
     "  skip; resume     continue after an instruction exit", cmd_resume);
-CMD(step, "step", "", "run one L2 instruction (monitor trap flag, else RFLAGS.TF + #DB)",
+CMD(step, "step", "", 0, 0, NEEDS_VMXON, "run one L2 instruction (monitor trap flag, else RFLAGS.TF + #DB)",
     "Says which method it used; VMLAUNCH when the VMCS is not launched yet.\n"
     "  step     step: monitor trap flag / VM-exit: MONITOR_TRAP_FLAG (37) ...",
     cmd_step);
-CMD(skip, "skip", "", "advance GUEST_RIP past the exiting instruction (VM_EXIT_INSTRUCTION_LEN)",
+CMD(skip, "skip", "", 0, 0, NEEDS_VMCS, "advance GUEST_RIP past the exiting instruction (VM_EXIT_INSTRUCTION_LEN)",
     "  skip     GUEST_RIP = 0x0000000000001004", cmd_skip);

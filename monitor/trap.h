@@ -18,7 +18,7 @@ struct fault_info {
 	uint64_t error, rip, cr2;
 };
 
-/* Saved callee-saved registers for the jump back (see trap_asm.S). */
+/* Saved callee-saved registers for the jump back (see isr.S). */
 struct fault_jmp {
 	uint64_t rbx, rbp, r12, r13, r14, r15, rsp, rip;
 	struct fault_jmp *prev;
