@@ -67,7 +67,7 @@ static int cmd_exit(int argc, char **argv)
 
 static void print_counts(const struct vmx_history *h)
 {
-	for (unsigned i = 0; i < EXIT_REASON_SLOTS; i++) {
+	for (unsigned i = 0; i < HISTORY_REASONS; i++) {
 		if (h->count[i])
 			printf("  %-28s %u\n", exit_reason_name(i), h->count[i]);
 		if (h->entry_failed[i])

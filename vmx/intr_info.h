@@ -13,6 +13,8 @@
 #define INTR_INFO_UNBLOCK_NMI 0x1000u      /* 12: exit information only */
 #define INTR_INFO_RESVD_BITS_MASK 0x7fffe000u /* 30:13 */
 #define INTR_INFO_VALID_MASK 0x80000000u   /* 31 */
+/* The bits that say which event it is: valid, type and vector. */
+#define INTR_INFO_EVENT_MASK (INTR_INFO_VALID_MASK | INTR_INFO_INTR_TYPE_MASK | INTR_INFO_VECTOR_MASK)
 
 /* Bits 10:8, shifted down. */
 enum intr_type {

@@ -16,7 +16,6 @@
 
 #define PENDING_DBG_BS (1ull << 14)
 #define INTR_BLOCK_NMI (1ull << 3) /* SDM 25.4.2 interruptibility state */
-#define INTR_INFO_EVENT (INTR_INFO_VALID_MASK | INTR_INFO_INTR_TYPE_MASK | INTR_INFO_VECTOR_MASK)
 #define POLL_TSC_TICKS 4000000ull /* between two looks for Ctrl-C */
 #define MISC_TIMER_RATE_MASK 0x1f
 
@@ -73,7 +72,7 @@ static void record(const struct vmx_exit *e)
 			hist.vmfail_valid++;
 		else
 			hist.vmfail_invalid++;
-	} else if (e->basic < EXIT_REASON_SLOTS) {
+	} else if (e->basic < HISTORY_REASONS) {
 		if (e->outcome == OUTCOME_ENTRY_FAILED)
 			hist.entry_failed[e->basic]++;
 		else
@@ -170,7 +169,7 @@ static bool is_poll_exit(const struct run_saved *s, const struct vmx_exit *e)
 	return (s->poll_timer && e->basic == EXIT_REASON_PREEMPTION_TIMER) ||
 	       (s->poll_extint && e->basic == EXIT_REASON_EXTERNAL_INTERRUPT) ||
 	       (s->poll_nmi && e->basic == EXIT_REASON_EXCEPTION_NMI &&
-		(e->intr_info & INTR_INFO_EVENT) == intr_info_make(INTR_TYPE_NMI_INTR, EXC_NMI));
+		(e->intr_info & INTR_INFO_EVENT_MASK) == intr_info_make(INTR_TYPE_NMI_INTR, EXC_NMI));
 }
 
 /* One VMLAUNCH or VMRESUME, interrupts off around it. */

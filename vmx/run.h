@@ -50,11 +50,11 @@ const struct vmx_exit *vmx_last_exit(void); /* NULL before any run */
 struct vmx_result vmx_skip_instruction(uint64_t *new_rip);
 
 /* History: counts per basic reason, failed entries, the last few exits. */
-#define EXIT_REASON_SLOTS 128
+#define HISTORY_REASONS 128
 #define HISTORY_RING 16
 struct vmx_history {
-	uint32_t count[EXIT_REASON_SLOTS];
-	uint32_t entry_failed[EXIT_REASON_SLOTS];
+	uint32_t count[HISTORY_REASONS];
+	uint32_t entry_failed[HISTORY_REASONS];
 	uint32_t vmfail_invalid, vmfail_valid, total;
 	struct vmx_exit ring[HISTORY_RING];
 	unsigned ring_next;
