@@ -15,40 +15,21 @@
 typedef int (*field_decode_fn)(uint64_t v, const struct vmx_field_ctx *ctx,
 			       char *buf, size_t size);
 
-static int dec_access_rights(uint64_t v, const struct vmx_field_ctx *ctx,
-			     char *buf, size_t size)
-{
-	(void)ctx;
-	return vmx_decode_access_rights((uint32_t)v, buf, size);
-}
-
-static int dec_intr_info(uint64_t v, const struct vmx_field_ctx *ctx,
-			 char *buf, size_t size)
-{
-	(void)ctx;
-	return vmx_decode_intr_info((uint32_t)v, buf, size);
-}
-
-static int dec_activity(uint64_t v, const struct vmx_field_ctx *ctx,
-			char *buf, size_t size)
-{
-	(void)ctx;
-	return vmx_decode_activity((uint32_t)v, buf, size);
-}
-
-static int dec_interruptibility(uint64_t v, const struct vmx_field_ctx *ctx,
-				char *buf, size_t size)
-{
-	(void)ctx;
-	return vmx_decode_interruptibility((uint32_t)v, buf, size);
-}
-
-static int dec_pending_dbg(uint64_t v, const struct vmx_field_ctx *ctx,
-			   char *buf, size_t size)
-{
-	(void)ctx;
-	return vmx_decode_pending_dbg(v, buf, size);
-}
+/* A field whose decoded form depends on its value alone: dec_NAME calls
+ * the decoder fn with the value as type. */
+#define DEC_VALUE(name, fn, type)                                              \
+	static int dec_##name(uint64_t v, const struct vmx_field_ctx *ctx,     \
+			      char *buf, size_t size)                          \
+	{                                                                      \
+		(void)ctx;                                                     \
+		return fn((type)v, buf, size);                                 \
+	}
+DEC_VALUE(access_rights, vmx_decode_access_rights, uint32_t)
+DEC_VALUE(intr_info, vmx_decode_intr_info, uint32_t)
+DEC_VALUE(activity, vmx_decode_activity, uint32_t)
+DEC_VALUE(interruptibility, vmx_decode_interruptibility, uint32_t)
+DEC_VALUE(pending_dbg, vmx_decode_pending_dbg, uint64_t)
+#undef DEC_VALUE
 
 /* "HLT (12)", then the flags: "INVALID_STATE (33), entry failure". */
 static int dec_exit_reason(uint64_t v, const struct vmx_field_ctx *ctx,
