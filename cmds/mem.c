@@ -1,5 +1,6 @@
 /* mem read / mem write: physical memory through the identity map. A fault
  * (unmapped address, non-canonical address) is reported with its details. */
+#include "args.h"
 #include "../monitor/cmd.h"
 #include "../monitor/mem.h"
 #include "../monitor/parse.h"
@@ -17,15 +18,6 @@ static void report_fault(const char *what, uint64_t addr, const struct fault_inf
 	printf("error: %s 0x%016llx: %s\n", what, (unsigned long long)addr, d);
 }
 
-/* Prints the error, naming the word, itself. */
-static bool arg_num(const char *cmd, const char *s, uint64_t *v)
-{
-	if (parse_u64(s, v))
-		return true;
-	printf("error: %s: bad number '%s'\n", cmd, s);
-	return false;
-}
-
 static void dump_line(uint64_t addr, const uint8_t *b, int n)
 {
 	printf("0x%016llx:", (unsigned long long)addr);
@@ -41,7 +33,7 @@ static int cmd_mem_read(int argc, char **argv)
 {
 	uint64_t addr, len = MEM_READ_DEFAULT;
 	struct fault_info f;
-	if (!arg_num("mem read", argv[0], &addr) || (argc == 2 && !arg_num("mem read", argv[1], &len)))
+	if (!parse_num("mem read", argv[0], &addr) || (argc == 2 && !parse_num("mem read", argv[1], &len)))
 		return CMD_FAIL;
 	if (len == 0 || len > MEM_READ_MAX) {
 		printf("error: mem read: LEN must be 1..%d\n", MEM_READ_MAX);

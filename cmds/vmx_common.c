@@ -1,6 +1,5 @@
-/* Shared printing for the VMX commands. */
+/* The needs of the VMX commands, and their shared parsing and printing. */
 #include "vmx_common.h"
-#include "../monitor/parse.h"
 #include "../monitor/printf.h"
 #include "../monitor/exception.h"
 #include "../vmx/exit_reason.h"
@@ -98,14 +97,6 @@ bool parse_field(const char *s, struct vmcs_field *f)
 		printf("warning: 0x%x is not a well-formed encoding (SDM 25.11.2: bits 31:15 and 12 are 0, only 64-bit fields have a high half): expect VMfailValid(%u)\n",
 		       f->encoding, VMXERR_UNSUPPORTED_VMCS_COMPONENT);
 	return true;
-}
-
-bool parse_num(const char *cmd, const char *s, uint64_t *v)
-{
-	if (parse_u64(s, v))
-		return true;
-	printf("error: %s: bad number '%s' (decimal or 0x-prefixed hex)\n", cmd, s);
-	return false;
 }
 
 void complete_field(int argi, const char *prefix, complete_add_fn add, void *ctx)

@@ -7,6 +7,7 @@
 #include "../vmx/run.h"
 #include "../vmx/vmcs_field.h"
 #include "../monitor/cmd.h"
+#include "args.h"
 
 /* The needs of the VMX commands, each including the one before: a CPU
  * with VMX, VMX operation, a current VMCS. The registry checks them before
@@ -22,8 +23,6 @@ void print_exit_line(const struct vmx_exit *e);
 /* Parses FIELD (name, alias or encoding); prints the error itself, and a
  * warning for a raw encoding that is not well formed. */
 bool parse_field(const char *s, struct vmcs_field *f);
-/* Parses a number; prints "error: CMD: bad number 'S'" itself. */
-bool parse_num(const char *cmd, const char *s, uint64_t *v);
 /* Completion of VMCS field names for any argument position argi == 0. */
 void complete_field(int argi, const char *prefix, complete_add_fn add, void *ctx);
 #endif

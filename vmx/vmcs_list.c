@@ -96,7 +96,8 @@ enum vmcs_new_status vmcs_create(struct vmcs_obj **out, struct vmx_result *r, co
 {
 	struct vmcs_obj *v;
 	*out = NULL;
-	*step = "allocating memory";
+	*r = vmx_result_ok();
+	*step = "";
 	if (vmcs_table_full())
 		return VMCS_NEW_TABLE_FULL;
 	if (!vmcs_alloc(&v))
