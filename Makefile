@@ -5,13 +5,12 @@
 VERSION := $(shell git describe --always --dirty 2>/dev/null || echo 0.1)
 B := build
 CC := gcc
-KCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -ffreestanding -fno-pic -fno-pie \
+# Command handlers and callbacks take parameters they may not need.
+KCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter -ffreestanding -fno-pic -fno-pie \
 	-mno-red-zone -mgeneral-regs-only -mcmodel=small -fno-stack-protector \
 	-fno-asynchronous-unwind-tables -fno-omit-frame-pointer
 KLDFLAGS := -nostdlib -no-pie -static -Wl,-T,monitor/linker.ld \
 	-Wl,-z,max-page-size=0x1000 -Wl,--build-id=none -Wl,--no-warn-rwx-segments
-HOSTCFLAGS := -std=gnu11 -DHOST_TEST -g -O1 -Wall -Wextra -I. \
-	-fsanitize=address,undefined -fno-sanitize-recover=all
 
 KSRCS := $(wildcard monitor/*.c) $(wildcard monitor/*.S) $(wildcard cmds/*.c) \
 	$(wildcard vmx/*.c) $(wildcard vmx/*.S)
@@ -59,21 +58,8 @@ $(B)/nestmon.iso: $(B)/nestmon.elf scripts/grub.cfg Makefile
 run: setup all
 	scripts/run $(RUNFLAGS)
 
-# Host-side unit tests of the pure C files, with ASan and UBSan.
-MONITOR_PURE_SRCS := monitor/parse.c monitor/printf.c monitor/lineedit.c \
-	monitor/registry.c
-MONITOR_TESTS := $(patsubst %,$(B)/host/test_%,parse_printf lineedit \
-	lineedit_tab registry)
-$(MONITOR_TESTS): $(B)/host/%: tests/%.c $(MONITOR_PURE_SRCS) tests/unit.h \
-		tests/lineedit_harness.h
-	@mkdir -p $(dir $@)
-	$(CC) $(HOSTCFLAGS) -o $@ $< $(MONITOR_PURE_SRCS) -lcmocka
-
-$(B)/host/gen-cmd-docs: tools/gen-cmd-docs.c
-	@mkdir -p $(dir $@)
-	$(CC) -std=gnu11 -O1 -Wall -Wextra -o $@ $<
-
-UNIT_TESTS := $(MONITOR_TESTS) $(UNIT_EXTRA)
+# Host-side unit tests of the pure C files (mk/host.mk), with ASan and UBSan.
+UNIT_TESTS := $(HOST_TESTS)
 unit-build: $(UNIT_TESTS)
 # A test binary that dies (ASan, a crash) may leave no `not ok` line of its
 # own: its exit status becomes one, so the summary cannot miss it.

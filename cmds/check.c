@@ -28,7 +28,7 @@ static void format_expect(const struct entry_rule *r, char *buf, size_t size)
 		fmt_snprintf(buf, size, "VMfailValid(%u)", r->code);
 		break;
 	case EXPECT_INVALID:
-		exit_reason_label(33, d, sizeof(d));
+		exit_reason_label(EXIT_REASON_INVALID_STATE, d, sizeof(d));
 		fmt_snprintf(buf, size, "VM-entry failed: %s qual=0x%llx", d, (unsigned long long)r->code);
 		break;
 	case EXPECT_ENTERS:
@@ -119,13 +119,11 @@ static bool baseline_enters(const struct run_poll *poll)
 	return false;
 }
 
-static int cmd_check(int argc, char **argv)
+static int cmd_entry_checks(int argc, char **argv)
 {
 	struct tally t = { 0, 0, 0, false };
 	struct run_poll poll = { ctrl_c, 0, 0, POLL_NONE };
-	if (argc < 1)
-		return CMD_USAGE;
-	if (!words_known(argc, argv) || !need_current())
+	if (!words_known(argc, argv))
 		return CMD_FAIL;
 	uart_take_interrupt_key();
 	uart_rx_irq(false); /* input waits in the FIFO: no key reaches L2 */
@@ -171,7 +169,7 @@ static void complete_rule(int argi, const char *prefix, complete_add_fn add, voi
 			add(ctx, entry_rule_at(i)->name);
 }
 
-CMD_ENTRY(check, "check", "all|AREA|RULE|-RULE...",
+CMD_ENTRY(check, "check", "all|AREA|RULE|-RULE...", 1, CMD_ARGS_ANY, NEEDS_VMCS,
 	  "run the SDM 26.2-26.3 VM-entry checks against the current VMCS",
 	  "Each rule (see 'check list') writes bad values into the current VMCS, VMLAUNCHes\n"
 	  "it from the clear state and compares the outcome with the SDM's: VMfailValid(7)\n"
@@ -186,7 +184,7 @@ CMD_ENTRY(check, "check", "all|AREA|RULE|-RULE...",
 	  "  check events -event-other-vector\n"
 	  "  check guest-cr3-width host-rip\n"
 	  "  check all     check: 412 checks: 400 passed, 0 failed, 12 skipped",
-	  cmd_check, complete_rule);
-CMD_ENTRY(check_list, "check list", "[AREA|RULE...]", "list the VM-entry rules 'check' runs",
+	  cmd_entry_checks, complete_rule);
+CMD_ENTRY(check_list, "check list", "[AREA|RULE]...", 0, CMD_ARGS_ANY, CMD_NEEDS_NOTHING, "list the VM-entry rules 'check' runs",
 	  "  check list host   host-cr0-fixed  host  SDM 26.2.2  VMfailValid(8): ...", cmd_check_list,
 	  complete_rule);

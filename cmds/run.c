@@ -79,15 +79,11 @@ static bool prepare(enum run_kind kind, struct run_plan *plan, bool *as_nmi)
 	return true;
 }
 
-static int run(enum run_kind kind, int argc)
+static int run(enum run_kind kind)
 {
 	struct fault_jmp j;
 	struct run_plan plan;
 	bool as_nmi;
-	if (argc)
-		return CMD_USAGE;
-	if (!need_vmx_on())
-		return CMD_FAIL;
 	if (!prepare(kind, &plan, &as_nmi))
 		return CMD_FAIL;
 	struct run_poll poll = { ctrl_c_pressed, irq_acked, 0, plan.method };
@@ -107,32 +103,25 @@ static int run(enum run_kind kind, int argc)
 
 static int cmd_launch(int argc, char **argv)
 {
-	(void)argv;
-	return run(RUN_LAUNCH, argc);
+	return run(RUN_LAUNCH);
 }
 
 static int cmd_resume(int argc, char **argv)
 {
-	(void)argv;
-	return run(RUN_RESUME, argc);
+	return run(RUN_RESUME);
 }
 
 static int cmd_step(int argc, char **argv)
 {
-	(void)argv;
-	return run(RUN_STEP, argc);
+	return run(RUN_STEP);
 }
 
 static int cmd_skip(int argc, char **argv)
 {
 	uint64_t rip;
-	(void)argv;
-	if (argc)
-		return CMD_USAGE;
-	if (!need_current())
-		return CMD_FAIL;
-	if (!vmx_skip_instruction(&rip)) {
-		printf("error: skip: cannot write GUEST_RIP\n");
+	struct vmx_result r = vmx_skip_instruction(&rip);
+	if (r.status != VMX_OK) {
+		print_vmx_error("skip", r);
 		return CMD_FAIL;
 	}
 	printf("GUEST_RIP = 0x%016llx\n", (unsigned long long)rip);
@@ -141,8 +130,6 @@ static int cmd_skip(int argc, char **argv)
 
 static int cmd_exact(int argc, char **argv)
 {
-	if (argc > 1)
-		return CMD_USAGE;
 	if (argc == 1) {
 		if (!strcmp(argv[0], "on"))
 			vmx_run_set_exact(true);
@@ -158,21 +145,21 @@ static int cmd_exact(int argc, char **argv)
 	return CMD_OK;
 }
 
-CMD(launch, "launch", "", "VMLAUNCH the current VMCS; prints the exit line",
+CMD(launch, "launch", "", 0, 0, NEEDS_VMXON, "VMLAUNCH the current VMCS; prints the exit line",
     "  launch   VM-exit: HLT (12) qual=0x0000000000000000 rip=0x0000000000001000 len=1\n"
     "Failed entries print 'VM-entry failed: ...' with VMfailInvalid, VMfailValid(N)\n"
     "and its text, or the exit reason (INVALID_STATE (33), MSR_LOAD_FAIL (34), ...).\n"
     "Ctrl-C stops an L2 that spins (the preemption timer brings it back to look).",
     cmd_launch);
-CMD(resume, "resume", "", "VMRESUME the current VMCS; prints the exit line",
+CMD(resume, "resume", "", 0, 0, NEEDS_VMXON, "VMRESUME the current VMCS; prints the exit line",
     "  skip; resume     continue after an instruction exit", cmd_resume);
-CMD(step, "step", "", "run one L2 instruction (monitor trap flag, else RFLAGS.TF + #DB)",
+CMD(step, "step", "", 0, 0, NEEDS_VMXON, "run one L2 instruction (monitor trap flag, else RFLAGS.TF + #DB)",
     "Says which method it used; VMLAUNCH when the VMCS is not launched yet.\n"
     "  step     step: monitor trap flag / VM-exit: MONITOR_TRAP_FLAG (37) ...",
     cmd_step);
-CMD(skip, "skip", "", "advance GUEST_RIP past the exiting instruction (VM_EXIT_INSTRUCTION_LEN)",
+CMD(skip, "skip", "", 0, 0, NEEDS_VMCS, "advance GUEST_RIP past the exiting instruction (VM_EXIT_INSTRUCTION_LEN)",
     "  skip     GUEST_RIP = 0x0000000000001004", cmd_skip);
-CMD(exact, "exact", "[on|off]", "enter with the VMCS exactly as written: no polling controls added",
+CMD(exact, "exact", "[on|off]", 0, 1, CMD_NEEDS_NOTHING, "enter with the VMCS exactly as written: no polling controls added",
     "With exact on, launch/resume/step add nothing to the VMCS and route no input\n"
     "as interrupts: what the L0 checks and runs is what you wrote (for replays that\n"
     "must be exact). Ctrl-C then cannot stop an L2 that never exits by itself.\n"

@@ -19,7 +19,9 @@ namespace eval nm {
 	variable verbose 0
 	variable boot_timeout 60   ;# seconds from start to the first prompt
 	variable cmd_timeout 60    ;# seconds from a command to the next prompt
-	variable prompt_re {(?:^|\n)vmm> $}
+	variable prompt {vmm> }   ;# SHELL_PROMPT of monitor/shell.h
+	# the prompt at the start of a line, as the last thing printed
+	variable prompt_re "(?:^|\n)[regsub -all {[][\\.*+?^$(){}|]} $prompt {\\&}]\$"
 	variable diag {}           ;# diagnostic lines of a failure
 	variable diag_context {}   ;# lines to show with any failure (seeds...)
 	variable booted 0
@@ -112,6 +114,7 @@ proc nm::boot {} {
 
 # Waits for the prompt; returns everything printed before it.
 proc nm::wait_prompt {timeout what} {
+	variable prompt
 	variable prompt_re
 	variable dead
 	variable hung
@@ -119,7 +122,7 @@ proc nm::wait_prompt {timeout what} {
 	expect {
 		-re $prompt_re {
 			set at_prompt 1
-			return [string range $expect_out(buffer) 0 end-5]
+			return [string range $expect_out(buffer) 0 end-[string length $prompt]]
 		}
 		full_buffer {
 			set hung 1
@@ -130,12 +133,12 @@ proc nm::wait_prompt {timeout what} {
 		timeout {
 			set hung 1
 			nm::fail "no prompt within $timeout s after $what" \
-				"a line starting with `vmm> `" [nm::pending]
+				"a line starting with `$prompt`" [nm::pending]
 		}
 		eof {
 			set dead 1
 			nm::fail "the machine stopped after $what" \
-				"a line starting with `vmm> `" $expect_out(buffer)
+				"a line starting with `$prompt`" $expect_out(buffer)
 		}
 	}
 }

@@ -5,6 +5,7 @@
 #include "entry_check.h"
 #include "vmx.h"
 #include "vmcs_field.h"
+#include "exit_reason.h"
 #include "../monitor/cpu.h"
 #include "../monitor/printf.h"
 #include "../monitor/string.h"
@@ -16,7 +17,14 @@
 #define ACTIVITY_SHUTDOWN 2
 #define ACTIVITY_SIPI 3
 #define CPUID_ADDR_SIZES 0x80000008u
-#define EXIT_REASON_INVALID_STATE 33
+
+/* A field of the current VMCS; 0 where the CPU has no such field. */
+static uint64_t field(uint64_t enc)
+{
+	uint64_t v = 0;
+	vmx_read(enc, &v);
+	return v;
+}
 
 static unsigned max_phys_bits(void)
 {
@@ -211,7 +219,7 @@ bool entry_check_baseline(const struct run_poll *poll, struct vmx_exit *seen)
 {
 	if (!vmcs_current())
 		return false;
-	uint64_t rip = vmcs_get(GUEST_RIP);
+	uint64_t rip = field(GUEST_RIP);
 	*seen = launch_clear(poll);
 	vmx_write(GUEST_RIP, rip);
 	return seen->outcome == OUTCOME_EXIT;
@@ -221,7 +229,7 @@ bool entry_check_baseline(const struct run_poll *poll, struct vmx_exit *seen)
 static void run_one(struct entry_check *c, const struct run_poll *poll)
 {
 	struct saved s = { 0, { 0 }, { 0 } };
-	save_once(&s, GUEST_RIP, vmcs_get(GUEST_RIP));
+	save_once(&s, GUEST_RIP, field(GUEST_RIP));
 	if (!write_check(c, &s)) {
 		c->verdict = CHECK_SKIP;
 		restore(&s);

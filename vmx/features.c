@@ -4,7 +4,7 @@
 #include "features.h"
 #include "vmx.h"
 #include "../monitor/cpu.h"
-#include "../monitor/printf.h"
+#include "../monitor/strbuf.h"
 
 #define CPUID_1_ECX_VMX (1u << 5)
 #define EPT_CAP_AD_FLAGS 21   /* SDM A.10 */
@@ -40,26 +40,25 @@ bool vmx_cpu_has_vmx(void)
 	return cpuid(1, 0).ecx & CPUID_1_ECX_VMX;
 }
 
-static void add(char *buf, int size, int *n, const char *word)
+static void add(struct strbuf *sb, const char *word)
 {
-	if (*n < size)
-		*n += fmt_snprintf(buf + *n, size - *n, "%s%s", *n ? " " : "", word);
+	strbuf_add(sb, "%s%s", sb->len ? " " : "", word);
 }
 
-void vmx_feature_list(char *buf, int size)
+void vmx_feature_list(char *buf, size_t size)
 {
 	const struct vmx_caps *c = vmx_caps();
-	int n = 0;
-	buf[0] = 0;
+	struct strbuf sb;
+	strbuf_init(&sb, buf, size);
 	if (!c->vmx)
 		return;
-	add(buf, size, &n, "vmx");
+	add(&sb, "vmx");
 	for (unsigned i = 0; i < sizeof(features) / sizeof(features[0]); i++)
 		if (vmx_ctl_allowed1(c, features[i].kind, features[i].bit))
-			add(buf, size, &n, features[i].name);
+			add(&sb, features[i].name);
 	if (vmx_ctl_allowed1(c, CTL_KIND_PROC2, CTL_PROC2_ENABLE_EPT) &&
 	    (c->ept_vpid >> EPT_CAP_AD_FLAGS & 1))
-		add(buf, size, &n, "ept-ad");
+		add(&sb, "ept-ad");
 	if (c->misc >> MISC_VMWRITE_ANY & 1)
-		add(buf, size, &n, "vmwrite-exit-info");
+		add(&sb, "vmwrite-exit-info");
 }

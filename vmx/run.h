@@ -12,7 +12,7 @@ enum exit_outcome {
 	OUTCOME_EXIT,          /* a VM exit: reason in basic */
 	OUTCOME_ENTRY_FAILED,  /* VM exit with reason bit 31 (SDM 27.8) */
 	OUTCOME_VMFAIL,        /* VMLAUNCH/VMRESUME failed: see fail */
-	OUTCOME_NO_VMCS,       /* nothing to run */
+	OUTCOME_VMX_OFF,       /* not in VMX operation: nothing ran */
 };
 
 enum step_method { STEP_NONE, STEP_MTF, STEP_TF };
@@ -71,14 +71,15 @@ struct run_poll {
 bool vmx_run_wants_nmi(void);
 struct vmx_exit vmx_run(enum run_kind kind, const struct run_poll *poll);
 const struct vmx_exit *vmx_last_exit(void); /* NULL before any run */
-bool vmx_skip_instruction(uint64_t *new_rip);
+/* GUEST_RIP += VM_EXIT_INSTRUCTION_LEN; *new_rip gets the new value. */
+struct vmx_result vmx_skip_instruction(uint64_t *new_rip);
 
 /* History: counts per basic reason, failed entries, the last few exits. */
-#define EXIT_REASON_SLOTS 128
+#define HISTORY_REASONS 128
 #define HISTORY_RING 16
 struct vmx_history {
-	uint32_t count[EXIT_REASON_SLOTS];
-	uint32_t entry_failed[EXIT_REASON_SLOTS];
+	uint32_t count[HISTORY_REASONS];
+	uint32_t entry_failed[HISTORY_REASONS];
 	uint32_t vmfail_invalid, vmfail_valid, total;
 	struct vmx_exit ring[HISTORY_RING];
 	unsigned ring_next;
@@ -86,7 +87,9 @@ struct vmx_history {
 const struct vmx_history *vmx_history(void);
 void vmx_history_clear(void);
 
-/* Cycles per round trip of CPUID exits: through vmx_run, and through a
- * bare VMRESUME loop. The current VMCS must hold the cpuid loop program. */
+/* Cycles per round trip of n exits: through vmx_run, and through a bare
+ * VMRESUME loop. The current L2 must exit at once every time it is resumed,
+ * as a CPUID at GUEST_RIP does (bench loads one; nothing advances RIP);
+ * false when a run does not end in a VM exit. */
 bool vmx_bench(unsigned n, uint64_t *full, uint64_t *bare);
 #endif
