@@ -133,6 +133,7 @@ static int cmd_entry_checks(int argc, char **argv)
 		if (selected(r, argc, argv))
 			ok = entry_rule_run(r, &poll, report, &t);
 	}
+	entry_check_finish();
 	uart_rx_irq(true);
 	if (t.stopped)
 		printf("interrupted: Ctrl-C stopped the checks\n");
@@ -178,7 +179,8 @@ CMD_ENTRY(check, "check", "all|AREA|RULE|-RULE...", 1, CMD_ARGS_ANY, NEEDS_VMCS,
 	  "the VMCS must enter again. Areas: controls, events, host, guest. Sweeps check\n"
 	  "every bit the capability MSRs fix. One line per check: 'ok', 'FAIL' (with what\n"
 	  "was written and what came) or 'skip' (with why); then a count. Start from a\n"
-	  "VMCS that enters ('vmcs new', 'guest load hlt'). Ctrl-C stops between checks.\n"
+	  "VMCS that enters ('vmcs new', 'guest load hlt'); it is left clear, every field as\n"
+	  "it was, so the next entry is 'launch'. Ctrl-C stops between checks.\n"
 	  "-NAME leaves a rule or an area out.\n"
 	  "  check controls\n"
 	  "  check events -event-other-vector\n"

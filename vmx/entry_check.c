@@ -215,6 +215,15 @@ static bool outcome_matches(const struct entry_rule *r, const struct vmx_exit *e
 	return false;
 }
 
+void entry_check_finish(void)
+{
+	struct vmcs_obj *v = vmcs_current();
+	if (v) {
+		vmcs_do_clear(v->pa);
+		vmcs_do_ptrld(v->pa);
+	}
+}
+
 bool entry_check_baseline(const struct run_poll *poll, struct vmx_exit *seen)
 {
 	if (!vmcs_current())

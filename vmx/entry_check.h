@@ -34,6 +34,9 @@ typedef bool (*entry_report_fn)(void *ctx, const struct entry_check *c);
 /* VMLAUNCH of the current VMCS as it is, cleared first: the baseline every
  * check starts from must enter. False (with what happened) when not. */
 bool entry_check_baseline(const struct run_poll *poll, struct vmx_exit *seen);
+/* Leaves the current VMCS clear (the next entry is a VMLAUNCH), as the
+ * checks found it after their baseline. */
+void entry_check_finish(void);
 /* Runs every check of rule r; false when the run must stop (the report
  * said so, or the VMCS no longer enters after a check). */
 bool entry_rule_run(const struct entry_rule *r, const struct run_poll *poll,
