@@ -122,7 +122,7 @@ static bool baseline_enters(const struct run_poll *poll)
 static int cmd_entry_checks(int argc, char **argv)
 {
 	struct tally t = { 0, 0, 0, false };
-	struct run_poll poll = { ctrl_c, 0, 0, POLL_NONE };
+	struct run_poll poll = { ctrl_c, 0, 0, POLL_NONE, false };
 	if (!words_known(argc, argv))
 		return CMD_FAIL;
 	uart_take_interrupt_key();

@@ -79,14 +79,14 @@ static bool prepare(enum run_kind kind, struct run_plan *plan, bool *as_nmi)
 	return true;
 }
 
-static int run(enum run_kind kind)
+static int run(enum run_kind kind, bool mov_ss)
 {
 	struct fault_jmp j;
 	struct run_plan plan;
 	bool as_nmi;
 	if (!prepare(kind, &plan, &as_nmi))
 		return CMD_FAIL;
-	struct run_poll poll = { ctrl_c_pressed, irq_acked, 0, plan.method };
+	struct run_poll poll = { ctrl_c_pressed, irq_acked, 0, plan.method, mov_ss };
 	if (fault_try(&j)) {
 		restore_input(as_nmi);
 		report_host_fault(kind, &j.info);
@@ -101,19 +101,27 @@ static int run(enum run_kind kind)
 	return e.outcome == OUTCOME_VMFAIL || e.outcome == OUTCOME_ENTRY_FAILED ? CMD_FAIL : CMD_OK;
 }
 
+/* The optional word "movss": the entry right after a MOV to SS. */
+static int run_words(enum run_kind kind, int argc, char **argv)
+{
+	if (argc == 1 && strcmp(argv[0], "movss"))
+		return CMD_USAGE;
+	return run(kind, argc == 1);
+}
+
 static int cmd_launch(int argc, char **argv)
 {
-	return run(RUN_LAUNCH);
+	return run_words(RUN_LAUNCH, argc, argv);
 }
 
 static int cmd_resume(int argc, char **argv)
 {
-	return run(RUN_RESUME);
+	return run_words(RUN_RESUME, argc, argv);
 }
 
 static int cmd_step(int argc, char **argv)
 {
-	return run(RUN_STEP);
+	return run(RUN_STEP, false);
 }
 
 static int cmd_skip(int argc, char **argv)
@@ -145,14 +153,17 @@ static int cmd_exact(int argc, char **argv)
 	return CMD_OK;
 }
 
-CMD(launch, "launch", "", 0, 0, NEEDS_VMXON, "VMLAUNCH the current VMCS; prints the exit line",
+CMD(launch, "launch", "[movss]", 0, 1, NEEDS_VMXON, "VMLAUNCH the current VMCS; prints the exit line",
     "  launch   VM-exit: HLT (12) qual=0x0000000000000000 rip=0x0000000000001000 len=1\n"
+    "'launch movss' executes VMLAUNCH right after a MOV to SS, in its shadow:\n"
+    "the SDM (26.1) says VMfailValid(26) before any other check.\n"
     "Failed entries print 'VM-entry failed: ...' with VMfailInvalid, VMfailValid(N)\n"
     "and its text, or the exit reason (INVALID_STATE (33), MSR_LOAD_FAIL (34), ...).\n"
     "Ctrl-C stops an L2 that spins (the preemption timer brings it back to look).",
     cmd_launch);
-CMD(resume, "resume", "", 0, 0, NEEDS_VMXON, "VMRESUME the current VMCS; prints the exit line",
-    "  skip; resume     continue after an instruction exit", cmd_resume);
+CMD(resume, "resume", "[movss]", 0, 1, NEEDS_VMXON, "VMRESUME the current VMCS; prints the exit line",
+    "  skip; resume     continue after an instruction exit\n"
+    "  resume movss     VMRESUME in a MOV-SS shadow: VMfailValid(26) (SDM 26.1)", cmd_resume);
 CMD(step, "step", "", 0, 0, NEEDS_VMXON, "run one L2 instruction (monitor trap flag, else RFLAGS.TF + #DB)",
     "Says which method it used; VMLAUNCH when the VMCS is not launched yet.\n"
     "  step     step: monitor trap flag / VM-exit: MONITOR_TRAP_FLAG (37) ...",

@@ -31,13 +31,29 @@ vmx_enter:
 	mov L2_GPR_R13(%rdi), %r13
 	mov L2_GPR_R14(%rdi), %r14
 	mov L2_GPR_R15(%rdi), %r15
-	test %eax, %eax
+	test $ENTER_MOV_SS, %al
+	jnz 5f
+	test $ENTER_LAUNCH, %al
 	mov L2_GPR_RAX(%rdi), %rax     /* mov leaves the flags of the test */
 	mov L2_GPR_RDI(%rdi), %rdi
 	jz 1f
 	vmlaunch
 	jmp 2f
 1:	vmresume
+	jmp 2f
+	/* From a MOV-SS shadow (SDM 26.1: VMfailValid(26) expected): the MOV
+	 * to SS must come right before the instruction. The slot below RSP is
+	 * safe: interrupts are off and NMIs run on their own IST stack. */
+5:	test $ENTER_LAUNCH, %al
+	mov L2_GPR_RAX(%rdi), %rax
+	mov L2_GPR_RDI(%rdi), %rdi
+	movw %ss, -8(%rsp)
+	jz 6f
+	movw -8(%rsp), %ss
+	vmlaunch
+	jmp 2f
+6:	movw -8(%rsp), %ss
+	vmresume
 2:	/* falls through only when the entry failed: CF or ZF says how */
 	mov $1, %eax
 	jc 3f

@@ -23,6 +23,10 @@
 #define L2_GPR_R15 112
 #define L2_GPRS_SIZE 120
 
+/* vmx_enter's mode bits. */
+#define ENTER_LAUNCH 1 /* VMLAUNCH, else VMRESUME */
+#define ENTER_MOV_SS 2 /* right after a MOV to SS (blocking by MOV SS) */
+
 /* HOST_RSP (SDM appendix B): written right before every entry. */
 #define ENTRY_HOST_RSP 0x6c14
 
@@ -56,9 +60,9 @@ L2_GPR_AT(r15, R15);
 #undef L2_GPR_AT
 _Static_assert(sizeof(struct l2_gprs) == L2_GPRS_SIZE, "entry.h: L2_GPRS_SIZE");
 
-/* Loads g into L2's registers and runs VMLAUNCH (launch) or VMRESUME.
- * Returns 0 after a VM exit, with L2's registers in g; 1 on VMfailInvalid;
- * 2 on VMfailValid. */
-int vmx_enter(struct l2_gprs *g, int launch);
+/* Loads g into L2's registers and runs VMLAUNCH or VMRESUME as mode
+ * (ENTER_* bits) says. Returns 0 after a VM exit, with L2's registers in
+ * g; 1 on VMfailInvalid; 2 on VMfailValid. */
+int vmx_enter(struct l2_gprs *g, int mode);
 #endif
 #endif

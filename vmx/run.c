@@ -182,11 +182,11 @@ static bool is_poll_exit(const struct run_saved *s, const struct vmx_exit *e)
 }
 
 /* One VMLAUNCH or VMRESUME, interrupts off around it. */
-static void enter_once(struct vmcs_obj *v, bool launch, struct vmx_exit *e)
+static void enter_once(struct vmcs_obj *v, bool launch, bool mov_ss, struct vmx_exit *e)
 {
 	irq_disable();
 	uint64_t t0 = rdtsc();
-	int r = vmx_enter(&v->gprs, launch);
+	int r = vmx_enter(&v->gprs, (launch ? ENTER_LAUNCH : 0) | (mov_ss ? ENTER_MOV_SS : 0));
 	e->cycles = rdtsc() - t0;
 	if (r == 0) {
 		read_exit(e, v->l2.ept);
@@ -226,7 +226,7 @@ struct vmx_exit vmx_run(enum run_kind kind, const struct run_poll *poll)
 	for (;;) {
 		if (s.poll_timer)
 			vmcs_poke(VMX_PREEMPTION_TIMER_VALUE, poll_timer_value());
-		enter_once(v, launch, &e);
+		enter_once(v, launch, poll->mov_ss, &e);
 		if (!is_poll_exit(&s, &e))
 			break;
 		if (kind == RUN_STEP) {
@@ -270,7 +270,7 @@ bool vmx_bench(unsigned n, uint64_t *full, uint64_t *bare)
 	struct vmx_exit e;
 	if (!v)
 		return false;
-	static const struct run_poll none = { 0, 0, 0, POLL_NONE };
+	static const struct run_poll none = { 0, 0, 0, POLL_NONE, false };
 	e = vmx_run(v->launched ? RUN_RESUME : RUN_LAUNCH, &none);
 	if (e.outcome != OUTCOME_EXIT)
 		return false;

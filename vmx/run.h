@@ -65,6 +65,7 @@ struct run_poll {
 	run_acked_fn acked;
 	void *ctx;
 	enum poll_method method; /* from vmx_run_plan */
+	bool mov_ss; /* enter right after a MOV to SS (SDM 26.1 checks it) */
 };
 
 /* True when the CPU has no preemption timer, so a run may want NMIs. */
