@@ -55,7 +55,7 @@ static bool report(void *ctx, const struct entry_check *c)
 	const struct entry_rule *r = c->rule;
 	if (c->verdict == CHECK_SKIP) {
 		t->skip++;
-		printf("skip %s%s: %s\n", r->name, c->bit >= 0 ? " (a bit)" : "", c->why);
+		printf("skip %s: %s\n", r->name, c->why);
 	} else {
 		format_expect(r, want, sizeof(want));
 		printf("%s %s", c->verdict == CHECK_PASS ? "ok  " : "FAIL", r->name);

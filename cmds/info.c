@@ -61,7 +61,7 @@ static void print_hypervisor(void)
 
 static int cmd_info(int argc, char **argv)
 {
-	char feats[256];
+	char feats[512];
 	printf("nestmon:    %s (loader: %s)\n", nestmon_version, sysinfo_loader());
 	print_vendor();
 	print_brand();

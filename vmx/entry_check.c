@@ -281,9 +281,11 @@ bool entry_rule_run(const struct entry_rule *r, const struct run_poll *poll,
 			c.must_be_one = (clear >> bit) & 1;
 		}
 		run_one(&c, poll);
+		if (c.verdict == CHECK_SKIP)
+			c.bit = -1; /* a skip holds for every bit of the sweep */
 		if (!report(ctx, &c) || c.recovery_failed)
 			return false;
-		if (bit < 0)
+		if (bit < 0 || c.verdict == CHECK_SKIP)
 			break;
 	}
 	return true;

@@ -33,6 +33,16 @@ static const struct feature features[] = {
 	{ "shadow-vmcs", CTL_KIND_PROC2, CTL_PROC2_SHADOW_VMCS },
 	{ "pml", CTL_KIND_PROC2, CTL_PROC2_ENABLE_PML },
 	{ "xsaves", CTL_KIND_PROC2, CTL_PROC2_ENABLE_XSAVES },
+	/* the optional VM-exit and VM-entry controls entry checks depend on */
+	{ "ack-intr-on-exit", CTL_KIND_EXIT, CTL_EXIT_ACK_INTR_ON_EXIT },
+	{ "save-efer", CTL_KIND_EXIT, CTL_EXIT_SAVE_IA32_EFER },
+	{ "load-efer", CTL_KIND_ENTRY, CTL_ENTRY_LOAD_IA32_EFER },
+	{ "save-pat", CTL_KIND_EXIT, CTL_EXIT_SAVE_IA32_PAT },
+	{ "load-pat", CTL_KIND_ENTRY, CTL_ENTRY_LOAD_IA32_PAT },
+	{ "load-perf-global-ctrl", CTL_KIND_ENTRY, CTL_ENTRY_LOAD_IA32_PERF_GLOBAL_CTRL },
+	{ "load-bndcfgs", CTL_KIND_ENTRY, CTL_ENTRY_LOAD_BNDCFGS },
+	{ "load-cet", CTL_KIND_ENTRY, CTL_ENTRY_LOAD_CET_STATE },
+	{ "load-debug-controls", CTL_KIND_ENTRY, CTL_ENTRY_LOAD_DEBUG_CONTROLS },
 };
 
 bool vmx_cpu_has_vmx(void)
