@@ -66,7 +66,9 @@ static bool report(void *ctx, const struct entry_check *c)
 		} else {
 			t->fail++;
 			exit_line_format(&c->seen, seen, sizeof(seen));
-			printf(": expected %s [SDM %s], saw %s\n", want, r->section, seen);
+			printf(": expected %s [SDM %s], saw %s%s\n", want, r->section, seen,
+			       c->launch_state_set ? "; then VMRESUME did not fail with VMfailValid(5): "
+						     "the failed VMLAUNCH left the VMCS launched" : "");
 		}
 	}
 	if (c->recovery_failed) {
@@ -175,8 +177,10 @@ CMD_ENTRY(check, "check", "all|AREA|RULE|-RULE...", 1, CMD_ARGS_ANY, NEEDS_VMCS,
 	  "Each rule (see 'check list') writes bad values into the current VMCS, VMLAUNCHes\n"
 	  "it from the clear state and compares the outcome with the SDM's: VMfailValid(7)\n"
 	  "for control fields, VMfailValid(8) for host state, INVALID_STATE (33) with its\n"
-	  "qualification for guest state. Every field is put back, and after a failed entry\n"
-	  "the VMCS must enter again. Areas: controls, events, host, guest. Sweeps check\n"
+	  "qualification for guest state. A failed VMLAUNCH must leave the launch state\n"
+	  "clear (a VMRESUME then fails with VMfailValid(5)). Every field is put back, and\n"
+	  "after a failed entry the VMCS must enter again. Areas: controls, events, host,\n"
+	  "guest. Sweeps check\n"
 	  "every bit the capability MSRs fix. One line per check: 'ok', 'FAIL' (with what\n"
 	  "was written and what came) or 'skip' (with why); then a count. Start from a\n"
 	  "VMCS that enters ('vmcs new', 'guest load hlt'); it is left clear, every field as\n"

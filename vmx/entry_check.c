@@ -6,6 +6,7 @@
 #include "vmx.h"
 #include "vmcs_field.h"
 #include "exit_reason.h"
+#include "vm_error.h"
 #include "../monitor/cpu.h"
 #include "../monitor/printf.h"
 #include "../monitor/string.h"
@@ -234,6 +235,18 @@ bool entry_check_baseline(const struct run_poll *poll, struct vmx_exit *seen)
 	return seen->outcome == OUTCOME_EXIT;
 }
 
+/* A failed VMLAUNCH leaves the launch state clear (SDM 30.3, VMLAUNCH:
+ * only a successful entry makes it "launched"), so a VMRESUME now fails
+ * with VMfailValid(5) before any other check. */
+static bool launch_state_clear(const struct run_poll *tmpl)
+{
+	struct run_poll poll = *tmpl;
+	poll.method = POLL_NONE;
+	struct vmx_exit e = vmx_run(RUN_RESUME, &poll);
+	return e.outcome == OUTCOME_VMFAIL && e.fail.status == VMX_FAIL_VALID &&
+	       e.fail.error == VMXERR_VMRESUME_NONLAUNCHED_VMCS;
+}
+
 /* One check: write, launch, judge, restore, and show the VMCS enters. */
 static void run_one(struct entry_check *c, const struct run_poll *poll)
 {
@@ -246,6 +259,10 @@ static void run_one(struct entry_check *c, const struct run_poll *poll)
 	}
 	c->seen = launch_clear(poll);
 	c->verdict = outcome_matches(c->rule, &c->seen) ? CHECK_PASS : CHECK_FAIL;
+	if (c->seen.outcome != OUTCOME_EXIT && !launch_state_clear(poll)) {
+		c->verdict = CHECK_FAIL;
+		c->launch_state_set = true;
+	}
 	restore(&s);
 	if (c->seen.outcome == OUTCOME_EXIT)
 		return; /* it entered as it was: nothing to show */

@@ -24,6 +24,8 @@ struct entry_check {
 	enum check_verdict verdict;
 	char why[112];       /* a skip's reason */
 	struct vmx_exit seen;
+	bool launch_state_set; /* VMRESUME after the failed entry did not
+				* fail with VMfailValid(5) */
 	bool recovery_failed; /* the restored VMCS did not enter */
 	struct vmx_exit recovery;
 };

@@ -53,6 +53,12 @@ static struct run_plan plan_without_timer(uint64_t pin, bool nmi_source)
 		p.as_written = "POSTED_INTR is set without EXT_INTR_MASK (SDM 26.2.1.1)";
 		return p;
 	}
+	if (has(field(CPU_BASED_VM_EXEC_CONTROL), CTL_MASK(PROC, ACTIVATE_SECONDARY_CONTROLS)) &&
+	    has(field(SECONDARY_VM_EXEC_CONTROL), CTL_MASK(PROC2, VIRTUAL_INTR_DELIVERY))) {
+		/* SDM 26.2.1.1: so does virtual-interrupt delivery */
+		p.as_written = "VIRTUAL_INTR_DELIVERY is set without EXT_INTR_MASK (SDM 26.2.1.1)";
+		return p;
+	}
 	p.method = POLL_EXTINT;
 	return p;
 }
