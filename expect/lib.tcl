@@ -11,6 +11,10 @@
 #
 # and takes the options of nm::parse_args on its command line.
 
+# The suite runs Bochs flat out (scripts/run's default, for people, sleeps
+# while the monitor idles); a setting from the caller wins.
+if {![info exists ::env(NESTMON_BOCHS_SYNC)]} { set ::env(NESTMON_BOCHS_SYNC) none }
+
 namespace eval nm {
 	variable root [file normalize [file join [file dirname [info script]] ..]]
 	variable backend auto
