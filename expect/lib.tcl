@@ -556,3 +556,16 @@ proc nm::report_check_count {} {
 		puts "# checks: $pass passed, $fail failed, $skip skipped, $known known deviations"
 	}
 }
+
+# "guest asm CODE" is assembled on the host (scripts/asm2hex, GNU as) into
+# "guest code HEX...", the command the monitor takes; other lines pass as
+# they are. A line that does not assemble fails the sequence with as's
+# message.
+proc nm::expand_asm {line} {
+	variable root
+	if {![regexp {^guest\s+asm\s+(.*)$} $line -> code]} { return $line }
+	if {[catch {exec $root/scripts/asm2hex $code} hex]} {
+		nm::fail "`$line` does not assemble" "AT&T syntax for GNU as" $hex
+	}
+	return "guest code $hex"
+}
