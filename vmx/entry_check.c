@@ -19,14 +19,6 @@
 #define ACTIVITY_SIPI 3
 #define CPUID_ADDR_SIZES 0x80000008u
 
-/* A field of the current VMCS; 0 where the CPU has no such field. */
-static uint64_t field(uint64_t enc)
-{
-	uint64_t v = 0;
-	vmx_read(enc, &v);
-	return v;
-}
-
 static unsigned max_phys_bits(void)
 {
 	if (cpuid(0x80000000u, 0).eax < CPUID_ADDR_SIZES)
@@ -229,7 +221,7 @@ bool entry_check_baseline(const struct run_poll *poll, struct vmx_exit *seen)
 {
 	if (!vmcs_current())
 		return false;
-	uint64_t rip = field(GUEST_RIP);
+	uint64_t rip = vmx_read_or_zero(GUEST_RIP);
 	*seen = launch_clear(poll);
 	vmx_write(GUEST_RIP, rip);
 	return seen->outcome == OUTCOME_EXIT;
@@ -251,7 +243,7 @@ static bool launch_state_clear(const struct run_poll *tmpl)
 static void run_one(struct entry_check *c, const struct run_poll *poll)
 {
 	struct saved s = { 0, { 0 }, { 0 } };
-	save_once(&s, GUEST_RIP, field(GUEST_RIP));
+	save_once(&s, GUEST_RIP, vmx_read_or_zero(GUEST_RIP));
 	if (!write_check(c, &s)) {
 		c->verdict = CHECK_SKIP;
 		restore(&s);

@@ -84,6 +84,14 @@ struct vmx_result vmx_read(uint64_t enc, uint64_t *val)
 	return from_flags(fl);
 }
 
+uint64_t vmx_read_or_zero(uint64_t enc)
+{
+	uint64_t v = 0;
+	if (vmx_read(enc, &v).status != VMX_OK)
+		v = 0;
+	return v;
+}
+
 struct vmx_result vmx_write(uint64_t enc, uint64_t val)
 {
 	struct fault_jmp j;

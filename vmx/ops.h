@@ -27,6 +27,9 @@ struct vmx_result vmx_ptrld(uint64_t pa);
 struct vmx_result vmx_ptrst(uint64_t *pa);
 /* The one VMCS accessor pair. A VMREAD that fails leaves *val 0. */
 struct vmx_result vmx_read(uint64_t enc, uint64_t *val);
+/* A field of the current VMCS, or 0 where it cannot be read (no such
+ * field on this CPU): for code that only tests bits. */
+uint64_t vmx_read_or_zero(uint64_t enc);
 struct vmx_result vmx_write(uint64_t enc, uint64_t val);
 /* Writes each {field, value} pair in order, stopping at the first VMWRITE
  * that fails; its result, or ok. */

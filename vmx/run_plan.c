@@ -26,14 +26,6 @@ bool vmx_run_exact(void) { return exact_mode; }
 
 static bool has(uint64_t value, uint64_t mask) { return (value & mask) != 0; }
 
-/* A field of the current VMCS; 0 where the CPU has no such field. */
-static uint64_t field(uint64_t enc)
-{
-	uint64_t v = 0;
-	vmx_read(enc, &v);
-	return v;
-}
-
 /* Without a timer: NMIs where the caller can route its input as NMIs,
  * else external interrupts; never a bit whose entry check would change. */
 static struct run_plan plan_without_timer(uint64_t pin, bool nmi_source)
@@ -53,8 +45,8 @@ static struct run_plan plan_without_timer(uint64_t pin, bool nmi_source)
 		p.as_written = "POSTED_INTR is set without EXT_INTR_MASK (SDM 26.2.1.1)";
 		return p;
 	}
-	if (has(field(CPU_BASED_VM_EXEC_CONTROL), CTL_MASK(PROC, ACTIVATE_SECONDARY_CONTROLS)) &&
-	    has(field(SECONDARY_VM_EXEC_CONTROL), CTL_MASK(PROC2, VIRTUAL_INTR_DELIVERY))) {
+	if (has(vmx_read_or_zero(CPU_BASED_VM_EXEC_CONTROL), CTL_MASK(PROC, ACTIVATE_SECONDARY_CONTROLS)) &&
+	    has(vmx_read_or_zero(SECONDARY_VM_EXEC_CONTROL), CTL_MASK(PROC2, VIRTUAL_INTR_DELIVERY))) {
 		/* SDM 26.2.1.1: so does virtual-interrupt delivery */
 		p.as_written = "VIRTUAL_INTR_DELIVERY is set without EXT_INTR_MASK (SDM 26.2.1.1)";
 		return p;
@@ -66,12 +58,12 @@ static struct run_plan plan_without_timer(uint64_t pin, bool nmi_source)
 /* A TF single step must not make a valid entry invalid (26.3.1.5). */
 static const char *step_refusal(void)
 {
-	uint64_t fl = field(GUEST_RFLAGS);
-	if (has(fl, RFLAGS_TF) || has(field(GUEST_IA32_DEBUGCTL), DEBUGCTL_BTF) ||
-	    has(field(GUEST_PENDING_DBG_EXCEPTIONS), PENDING_DBG_BS))
+	uint64_t fl = vmx_read_or_zero(GUEST_RFLAGS);
+	if (has(fl, RFLAGS_TF) || has(vmx_read_or_zero(GUEST_IA32_DEBUGCTL), DEBUGCTL_BTF) ||
+	    has(vmx_read_or_zero(GUEST_PENDING_DBG_EXCEPTIONS), PENDING_DBG_BS))
 		return 0;
-	if (has(field(GUEST_INTERRUPTIBILITY_INFO), INTR_BLOCK_STI_MOVSS) ||
-	    field(GUEST_ACTIVITY_STATE) == ACTIVITY_HLT)
+	if (has(vmx_read_or_zero(GUEST_INTERRUPTIBILITY_INFO), INTR_BLOCK_STI_MOVSS) ||
+	    vmx_read_or_zero(GUEST_ACTIVITY_STATE) == ACTIVITY_HLT)
 		return "L2 is in an STI/MOV-SS shadow or in HLT: setting RFLAGS.TF would fail the entry "
 		       "(SDM 26.3.1.5: BS must be set); use resume, or set RFLAGS.TF and BS yourself";
 	return 0;
@@ -87,7 +79,7 @@ struct run_plan vmx_run_plan(enum run_kind kind, bool nmi_source)
 		p.refused = step_refusal();
 	if (exact_mode || p.refused)
 		return p;
-	uint64_t pin = field(PIN_BASED_VM_EXEC_CONTROL);
+	uint64_t pin = vmx_read_or_zero(PIN_BASED_VM_EXEC_CONTROL);
 	/* the user's own timer brings L2 back; their timer exits are theirs */
 	if (has(pin, CTL_MASK(PIN, VMX_PREEMPTION_TIMER)))
 		return p;
@@ -98,7 +90,7 @@ struct run_plan vmx_run_plan(enum run_kind kind, bool nmi_source)
 	}
 	if (!vmx_ctl_allowed1(c, CTL_KIND_PIN, CTL_PIN_VMX_PREEMPTION_TIMER))
 		return plan_without_timer(pin, nmi_source);
-	if (has(field(VM_EXIT_CONTROLS), CTL_MASK(EXIT, SAVE_VMX_PREEMPTION_TIMER))) {
+	if (has(vmx_read_or_zero(VM_EXIT_CONTROLS), CTL_MASK(EXIT, SAVE_VMX_PREEMPTION_TIMER))) {
 		/* SDM 26.2.1.2: saving the timer needs the timer active */
 		p.as_written = "SAVE_VMX_PREEMPTION_TIMER is set while the timer is off (SDM 26.2.1.2)";
 		return p;
