@@ -61,7 +61,7 @@ run: setup all
 
 # Host-side unit tests of the pure C files, with ASan and UBSan.
 MONITOR_PURE_SRCS := monitor/parse.c monitor/printf.c monitor/lineedit.c \
-	monitor/registry.c
+	monitor/registry.c monitor/vtparse.c
 MONITOR_TESTS := $(patsubst %,$(B)/host/test_%,parse_printf lineedit \
 	lineedit_tab registry)
 $(MONITOR_TESTS): $(B)/host/%: tests/%.c $(MONITOR_PURE_SRCS) tests/unit.h \
