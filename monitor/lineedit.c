@@ -8,15 +8,17 @@
 #define KEY_CTRL(c) ((c) - '@')
 #define DEL 0x7f
 
-static void out(struct lined *e, const char *s)
-{
-	e->io->out(e->io->ctx, s, (int)strlen(s));
-}
-
 static void outn(struct lined *e, const char *s, int n)
 {
 	if (n > 0)
 		e->io->out(e->io->ctx, s, n);
+}
+
+/* Never hands the terminal an empty write (an empty completion candidate
+ * used to). */
+static void out(struct lined *e, const char *s)
+{
+	outn(e, s, (int)strlen(s));
 }
 
 /* Rewrites the whole line and puts the cursor back at pos. */

@@ -2,7 +2,8 @@
  * through monitor/lineedit.c): controls act in the middle of a sequence,
  * CAN and SUB abort one, broken and foreign sequences are dropped whole,
  * and no sequence runs on into the next line. The VT500 rules are those of
- * vt100.net/emu/dec_ansi_parser. */
+ * vt100.net/emu/dec_ansi_parser. Last, the defects the fuzzer
+ * (tests/fuzz/fuzz_lineedit.c) found, each as a test. */
 #include "tests/lineedit_harness.h"
 
 #define ESC "\x1b"
@@ -167,6 +168,18 @@ static void vt_state_never_leaks_across_lines(void **state)
 	expect_line_after("~", "~");
 }
 
+/* fuzz_lineedit, input 03 09: Tab listing an empty candidate wrote a
+ * zero-length string to the terminal (the harness refuses those). */
+static void fuzz_tab_lists_empty_candidate(void **state)
+{
+	static const char *const cands[] = { "vmread", "vmwrite", "", NULL };
+	(void)state;
+	T.cands = cands;
+	feed("\t");
+	assert_line("", 0);
+	assert_non_null(strstr(T.out, "vmread  vmwrite"));
+}
+
 int main(void)
 {
 #define T_(f) cmocka_unit_test_setup(f, term_setup)
@@ -181,6 +194,7 @@ int main(void)
 		T_(vt_long_and_huge_parameters),
 		T_(vt_key_forms),
 		T_(vt_state_never_leaks_across_lines),
+		T_(fuzz_tab_lists_empty_candidate),
 	};
 #undef T_
 	return cmocka_run_group_tests_name("lineedit_vt", tests, NULL, NULL);
