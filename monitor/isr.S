@@ -92,6 +92,8 @@ fault_longjmp:
 	mov 32(%rdi), %r14
 	mov 40(%rdi), %r15
 	mov 48(%rdi), %rsp
+	mov $0x10, %eax           /* GDT_DATA: a #DF/NMI on its IST stack may */
+	mov %eax, %ss             /* have left SS null (SDM 6.14.4) */
 	mov $1, %eax
 	jmp *56(%rdi)
 

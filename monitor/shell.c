@@ -44,9 +44,10 @@ static void run_command(const struct cmd *c, int argc, char **argv)
 {
 	struct fault_jmp j;
 	if (fault_try(&j)) {
-		char what[160];
+		char what[200];
 		trap_describe(&j.info, what, sizeof(what));
 		printf("error: %s: unexpected %s\n", c->name, what);
+		trap_print_last_frame();
 		return;
 	}
 	int r = c->fn(argc, argv);
