@@ -80,6 +80,16 @@ static void shell_execute(char *line)
 		run_command(c, argc - used, argv + used);
 }
 
+/* Input the UART or the ring had no room for: said once, before the
+ * prompt, so a pasted sequence that lost bytes is not trusted silently. */
+static void report_lost_input(void)
+{
+	unsigned ring_full, overruns;
+	if (uart_take_lost(&ring_full, &overruns))
+		printf("warning: input lost: %u byte(s) found the input buffer full, %u UART overrun(s)\n",
+		       ring_full, overruns);
+}
+
 void shell_run(void)
 {
 	static struct lined ed;
@@ -87,6 +97,7 @@ void shell_run(void)
 	char line[LINE_MAX];
 	lined_init(&ed, &io);
 	for (;;) {
+		report_lost_input();
 		lined_start(&ed, SHELL_PROMPT);
 		enum lined_event ev;
 		while ((ev = lined_feed(&ed, (unsigned char)uart_getc())) == LINED_NONE)
