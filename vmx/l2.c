@@ -83,3 +83,11 @@ bool l2_mem_init(struct l2_mem *m, bool use_ept)
 	guest_descriptors(m);
 	return true;
 }
+
+void l2_mem_free(struct l2_mem *m)
+{
+	for (int i = 0; i < 4; i++)
+		page_free(m->ept_tables[i]);
+	page_free_contig(m->base, L2_PAGES);
+	memset(m, 0, sizeof(*m));
+}

@@ -81,6 +81,8 @@ struct vmx_result vmcs_create(struct vmcs_obj **out, const char **step)
 		return nomem;
 	}
 	if (!l2_mem_init(&v->l2, vmx_ept_usable())) {
+		l2_mem_free(&v->l2); /* what it got before it ran out */
+		page_free(pa);
 		v->used = false;
 		return nomem;
 	}
@@ -95,4 +97,22 @@ struct vmx_result vmcs_create(struct vmcs_obj **out, const char **step)
 		return r;
 	*out = v;
 	return vmcs_setup_all(v, step);
+}
+
+/* VMCLEAR first: the CPU may keep VMCS data cached until then (SDM 25.11.1),
+ * and the pages must hold nothing of it when they are reused. A VMCS loaded
+ * by hand is only forgotten: its memory was never ours. */
+struct vmx_result vmcs_free(struct vmcs_obj *v, unsigned *pages)
+{
+	struct vmx_result r = vmx_clear(v->pa);
+	*pages = 0;
+	if (r.status != VMX_OK)
+		return r;
+	if (v->has_l2) {
+		*pages = 1 + L2_PAGES + (v->l2.ept ? 4 : 0);
+		l2_mem_free(&v->l2);
+		page_free(v->pa);
+	}
+	*v = (struct vmcs_obj){ 0 };
+	return r;
 }

@@ -77,6 +77,9 @@ bool vmcs_table_full(void);                  /* all VMCS_MAX slots used */
  * *step says which stage failed when the result is not ok. */
 struct vmx_result vmcs_create(struct vmcs_obj **out, const char **step);
 struct vmx_result vmcs_do_clear(uint64_t pa);
+/* VMCLEAR, then give back the VMCS page, L2's block and EPT tables (for a
+ * VMCS made by vmcs new) and the slot; *pages says how many pages. */
+struct vmx_result vmcs_free(struct vmcs_obj *v, unsigned *pages);
 struct vmx_result vmcs_do_ptrld(uint64_t pa);
 
 /* ---- VMCS contents (vmcs_setup.c) ---- */
@@ -98,4 +101,5 @@ const struct l2_program *l2_program_find(const char *name);
 /* Copies code to the L2 entry point of v and resets RIP/RSP/RFLAGS. */
 bool l2_load_code(struct vmcs_obj *v, const uint8_t *code, unsigned len);
 bool l2_mem_init(struct l2_mem *m, bool use_ept);
+void l2_mem_free(struct l2_mem *m);
 #endif
