@@ -11,3 +11,8 @@ $(B)/host/test_lineedit_vt: tests/test_lineedit_vt.c $(LINEEDIT_HOST_SRCS) \
 		tests/lineedit_harness.h
 	@mkdir -p $(dir $@)
 	$(CC) $(HOSTCFLAGS) -o $@ $< $(LINEEDIT_HOST_SRCS) -lcmocka
+
+# The long soak (scripts/soak): not part of `make check`.
+.PHONY: soak
+soak: setup all
+	scripts/soak
