@@ -109,6 +109,7 @@ struct vmx_result vmcs_free(struct vmcs_obj *v, unsigned *pages)
 	if (r.status != VMX_OK)
 		return r;
 	if (v->has_l2) {
+		vmx_forget_translations(v->l2.ept ? v->l2.eptp : 0, v->vpid);
 		*pages = 1 + L2_PAGES + (v->l2.ept ? 4 : 0);
 		l2_mem_free(&v->l2);
 		page_free(v->pa);
