@@ -4,6 +4,7 @@
 #include "vmx_common.h"
 #include "../monitor/cmd.h"
 #include "../monitor/printf.h"
+#include "image_check.h"
 
 #define BENCH_DEFAULT 1000
 #define BENCH_MAX 10000000ull
@@ -28,7 +29,9 @@ static int cmd_bench(int argc, char **argv)
 		print_vmx_error("bench", r);
 		return CMD_FAIL;
 	}
-	if (!vmx_bench((unsigned)n, &full, &bare)) {
+	bool ran = vmx_bench((unsigned)n, &full, &bare);
+	image_check_report("bench");
+	if (!ran) {
 		printf("error: bench: the CPUID loop did not exit as expected (see exit)\n");
 		return CMD_FAIL;
 	}

@@ -8,6 +8,7 @@
 #include "../monitor/pic.h"
 #include "../monitor/parse.h"
 #include "../monitor/string.h"
+#include "image_check.h"
 
 static bool ctrl_c_pressed(void *ctx)
 {
@@ -98,6 +99,7 @@ static int run(enum run_kind kind, bool mov_ss)
 	if (e.interrupted)
 		uart_flush_input();
 	print_exit_line(&e);
+	image_check_report(run_names[kind]);
 	return e.outcome == OUTCOME_VMFAIL || e.outcome == OUTCOME_ENTRY_FAILED ? CMD_FAIL : CMD_OK;
 }
 

@@ -11,7 +11,7 @@ HOST_CFLAGS := -std=gnu11 -DHOST_TEST -g -O1 -Wall -Wextra -I. \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
 
 # Pure: no hardware, no printing. The monitor links the same files.
-HOST_PURE_SRCS := monitor/exception.c monitor/lineedit.c monitor/parse.c \
+HOST_PURE_SRCS := monitor/exception.c monitor/lineedit.c monitor/parse.c monitor/vtparse.c \
 	monitor/printf.c monitor/registry.c monitor/strbuf.c \
 	vmx/caps_decode.c vmx/ctl_bits.c vmx/decode.c vmx/decode_qual.c \
 	vmx/entry_rules.c vmx/exit_reason.c vmx/field_decode.c vmx/vm_error.c \

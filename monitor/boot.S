@@ -97,9 +97,12 @@ boot_gdtr:
 boot_pml4:	.skip 4096
 boot_pdpt:	.skip 4096
 boot_pd:	.skip 4096 * 4
-	.section .bss
-	.align 16
-	.globl boot_stack_top
+	/* protect.c unmaps the guard page: a stack overflow faults (#DF on
+	 * its own stack) instead of running over the rest of .bss */
+	.section .bss.stack, "aw", @nobits
+	.align 4096
+	.globl boot_stack_guard, boot_stack_top
+boot_stack_guard:	.skip 4096
 boot_stack:	.skip BOOT_STACK_SIZE
 boot_stack_top:
 

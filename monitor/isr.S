@@ -92,6 +92,8 @@ fault_longjmp:
 	mov FAULT_JMP_R14(%rdi), %r14
 	mov FAULT_JMP_R15(%rdi), %r15
 	mov FAULT_JMP_RSP(%rdi), %rsp
+	mov $0x10, %eax           /* GDT_DATA: a #DF/NMI on its IST stack may */
+	mov %eax, %ss             /* have left SS null (SDM 6.14.4) */
 	mov $1, %eax
 	jmp *FAULT_JMP_RIP(%rdi)
 

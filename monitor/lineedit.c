@@ -6,20 +6,19 @@
 #include "string.h"
 
 #define KEY_CTRL(c) ((c) - '@')
-#define ESC 0x1b
 #define DEL 0x7f
-
-enum { ESC_NONE, ESC_START, ESC_CSI, ESC_SS3 };
-
-static void out(struct lined *e, const char *s)
-{
-	e->io->out(e->io->ctx, s, (int)strlen(s));
-}
 
 static void outn(struct lined *e, const char *s, int n)
 {
 	if (n > 0)
 		e->io->out(e->io->ctx, s, n);
+}
+
+/* Never hands the terminal an empty write (an empty completion candidate
+ * used to). */
+static void out(struct lined *e, const char *s)
+{
+	outn(e, s, (int)strlen(s));
 }
 
 /* Rewrites the whole line and puts the cursor back at pos. */
@@ -55,7 +54,7 @@ void lined_start(struct lined *e, const char *prompt)
 	e->len = e->pos = 0;
 	e->buf[0] = 0;
 	e->overflow = false;
-	e->esc = ESC_NONE;
+	vt_reset(&e->vt); /* a sequence never spans two lines */
 	e->hist_view = 0;
 	out(e, prompt);
 }
@@ -239,11 +238,11 @@ static void complete(struct lined *e)
 	}
 }
 
-static void esc_final(struct lined *e, unsigned char c)
+/* A whole CSI or SS3 key sequence: arrows, Home/End, Delete (xterm and
+ * VT220 forms); a modifier parameter (ESC [ 1 ; 5 C) changes nothing. */
+static void key_sequence(struct lined *e)
 {
-	int p = e->esc_param;
-	e->esc = ESC_NONE;
-	switch (c) {
+	switch (e->vt.final) {
 	case 'A': hist_move(e, 1); break;
 	case 'B': hist_move(e, -1); break;
 	case 'C': move_to(e, e->pos + 1); break;
@@ -251,47 +250,17 @@ static void esc_final(struct lined *e, unsigned char c)
 	case 'H': move_to(e, 0); break;
 	case 'F': move_to(e, e->len); break;
 	case '~':
-		if (p == 1 || p == 7)
-			move_to(e, 0);
-		else if (p == 4 || p == 8)
-			move_to(e, e->len);
-		else if (p == 3 && e->pos < e->len) {
-			e->pos++;
-			delete_back(e, 1);
+		switch (e->vt.ss3 ? 0 : vt_param(&e->vt, 0, 0)) {
+		case 1: case 7: move_to(e, 0); break;
+		case 4: case 8: move_to(e, e->len); break;
+		case 3:
+			if (e->pos < e->len) {
+				e->pos++;
+				delete_back(e, 1);
+			}
+			break;
 		}
 		break;
-	}
-}
-
-/* Returns true when c was part of an escape sequence. */
-static bool esc_feed(struct lined *e, unsigned char c)
-{
-	switch (e->esc) {
-	case ESC_NONE:
-		if (c != ESC)
-			return false;
-		e->esc = ESC_START;
-		return true;
-	case ESC_START:
-		e->esc_param = 0;
-		e->esc = c == '[' ? ESC_CSI : c == 'O' ? ESC_SS3 : ESC_NONE;
-		return true;
-	case ESC_CSI:
-		if (c >= '0' && c <= '9') {
-			e->esc_param = e->esc_param * 10 + (c - '0');
-			if (e->esc_param > 1000)
-				e->esc_param = 1000;
-		} else if (c >= 0x40 && c <= 0x7e) {
-			esc_final(e, c);
-		} else if (c == ';') {
-			e->esc_param = 0; /* modifiers follow: keep the last number */
-		} else {
-			e->esc = ESC_NONE;
-		}
-		return true;
-	default: /* ESC_SS3: one final byte */
-		esc_final(e, c);
-		return true;
 	}
 }
 
@@ -308,8 +277,15 @@ enum lined_event lined_feed(struct lined *e, unsigned char c)
 {
 	bool after_cr = e->last_cr;
 	e->last_cr = c == '\r';
-	if (esc_feed(e, c))
+	switch (vt_feed(&e->vt, c)) {
+	case VT_EATEN:
 		return LINED_NONE;
+	case VT_KEY:
+		key_sequence(e);
+		return LINED_NONE;
+	case VT_BYTE:
+		break;
+	}
 	switch (c) {
 	case '\n':
 		if (after_cr)

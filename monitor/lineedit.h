@@ -1,9 +1,11 @@
 /* A terminal line editor, pure: bytes in, events out, screen updates
  * through a callback. Emacs-style keys, ANSI/VT escape sequences for the
- * arrows, Home/End and Delete, history, and Tab completion via a hook. */
+ * arrows, Home/End and Delete (read as a VT500 does: vtparse.h, so a control
+ * key always acts), history, and Tab completion via a hook. */
 #ifndef MONITOR_LINEEDIT_H
 #define MONITOR_LINEEDIT_H
 #include <stdbool.h>
+#include "vtparse.h"
 
 #define LINE_MAX 256 /* bytes, with the NUL: lines up to 255 characters */
 #define HIST_MAX 32
@@ -27,7 +29,7 @@ struct lined {
 	char buf[LINE_MAX];
 	int len, pos;
 	bool overflow, last_cr;
-	int esc, esc_param; /* escape-sequence parser state */
+	struct vt_parser vt; /* escape sequences, as a VT500 reads them */
 	char hist[HIST_MAX][LINE_MAX];
 	int hist_count, hist_head, hist_view;
 	char saved[LINE_MAX]; /* the line being edited while browsing history */

@@ -6,6 +6,7 @@
 #include "multiboot.h"
 #include "pic.h"
 #include "printf.h"
+#include "protect.h"
 #include "shell.h"
 #include "sysinfo.h"
 #include "trap.h"
@@ -24,6 +25,7 @@ void kmain(uint32_t magic, uint32_t mb_info)
 	}
 	sysinfo_capture((const struct mb_info *)(uint64_t)mb_info);
 	mem_init(mb_info);
+	protect_init();
 	irq_enable();
 	printf("\nnestmon %s: %llu MiB RAM, type 'help'\n", nestmon_version,
 	       (unsigned long long)(mem_total_bytes() >> 20));

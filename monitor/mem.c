@@ -21,6 +21,13 @@ extern uint64_t boot_pml4[];
 static struct mem_range ranges[MAX_RANGES];
 static int nranges;
 static uint64_t free_list; /* physical address of a free page, 0 = none */
+/* Freed runs of contiguous pages, for page_alloc_contig to reuse: each
+ * run's first page holds its header. */
+struct free_run {
+	uint64_t next; /* physical address of the next run, 0 = none */
+	uint64_t pages;
+};
+static uint64_t free_runs;
 static uint64_t total_bytes, free_pages_cached;
 
 static uint64_t align_up(uint64_t v, uint64_t a) { return (v + a - 1) & ~(a - 1); }
@@ -103,9 +110,40 @@ void mem_init(uint32_t mb_info_phys)
 	write_cr3(read_cr3());
 }
 
+/* Takes n pages from a freed run that has exactly n, else from the end
+ * of the smallest larger one; 0 when none is big enough. */
+static uint64_t take_from_runs(unsigned n)
+{
+	uint64_t *link = &free_runs, *best = NULL;
+	for (; *link; link = &((struct free_run *)*link)->next) {
+		uint64_t p = ((struct free_run *)*link)->pages;
+		if (p == n) {
+			best = link;
+			break;
+		}
+		if (p > n && (!best || p < ((struct free_run *)*best)->pages))
+			best = link;
+	}
+	if (!best)
+		return 0;
+	struct free_run *r = (struct free_run *)*best;
+	if (r->pages == n) {
+		*best = r->next;
+		return (uint64_t)r;
+	}
+	r->pages -= n;
+	return (uint64_t)r + r->pages * PAGE_SIZE;
+}
+
 uint64_t page_alloc_contig(unsigned n)
 {
 	uint64_t bytes = (uint64_t)n * PAGE_SIZE;
+	uint64_t pa = n > 1 ? take_from_runs(n) : 0;
+	if (pa) {
+		free_pages_cached -= n;
+		memset((void *)pa, 0, bytes);
+		return pa;
+	}
 	for (int i = 0; i < nranges; i++) {
 		struct mem_range *r = &ranges[i];
 		/* stay below 4 GiB for structures the boot map covers */
@@ -139,6 +177,21 @@ void page_free(uint64_t pa)
 	*(uint64_t *)pa = free_list;
 	free_list = pa;
 	free_pages_cached++;
+}
+
+void page_free_contig(uint64_t pa, unsigned n)
+{
+	if (!pa || !n)
+		return;
+	if (n == 1) {
+		page_free(pa);
+		return;
+	}
+	struct free_run *r = (struct free_run *)pa;
+	r->next = free_runs;
+	r->pages = n;
+	free_runs = pa;
+	free_pages_cached += n;
 }
 
 uint64_t mem_total_bytes(void) { return total_bytes; }

@@ -14,6 +14,8 @@ uint64_t page_alloc(void);
 /* n physically contiguous zeroed pages, or 0. */
 uint64_t page_alloc_contig(unsigned n);
 void page_free(uint64_t pa);
+/* Gives back n pages from page_alloc_contig, as one run to reuse whole. */
+void page_free_contig(uint64_t pa, unsigned n);
 uint64_t mem_total_bytes(void);
 /* [start, end) of physical memory. */
 struct mem_range {

@@ -50,8 +50,10 @@ static void run_command(const struct cmd *c, int argc, char **argv)
 	int r = cmd_check(c, argc, &why);
 	if (r == CMD_OK) {
 		if (fault_try(&j)) {
-			trap_describe(&j.info, line, sizeof(line));
-			printf("error: %s: unexpected %s\n", c->name, line);
+			char what[200];
+			trap_describe(&j.info, what, sizeof(what));
+			printf("error: %s: unexpected %s\n", c->name, what);
+			trap_print_last_frame();
 			return;
 		}
 		r = c->fn(argc, argv);
@@ -89,6 +91,16 @@ static void shell_execute(char *line)
 		run_command(c, argc - used, argv + used);
 }
 
+/* Input the UART or the ring had no room for: said once, before the
+ * prompt, so a pasted sequence that lost bytes is not trusted silently. */
+static void report_lost_input(void)
+{
+	unsigned ring_full, overruns;
+	if (uart_take_lost(&ring_full, &overruns))
+		printf("warning: input lost: %u byte(s) found the input buffer full, %u UART overrun(s)\n",
+		       ring_full, overruns);
+}
+
 void shell_run(void)
 {
 	static struct lined ed;
@@ -96,6 +108,7 @@ void shell_run(void)
 	char line[LINE_MAX];
 	lined_init(&ed, &io);
 	for (;;) {
+		report_lost_input();
 		lined_start(&ed, SHELL_PROMPT);
 		enum lined_event ev;
 		while ((ev = lined_feed(&ed, (unsigned char)uart_getc())) == LINED_NONE)

@@ -3,11 +3,13 @@
  * else it is reported and the innermost region (the shell's, at worst)
  * takes over, so the monitor never reboots on a bad command. */
 #include "trap.h"
+#include <stddef.h>
 #include "cpu.h"
 #include "printf.h"
 #include "string.h"
 #include "desc.h"
 #include "exception.h"
+#include "protect.h"
 
 #define NVECTORS 256
 #define IDT_INTERRUPT_GATE 0x8e /* present, DPL 0, 64-bit interrupt gate */
@@ -27,6 +29,8 @@ void fault_longjmp(struct fault_jmp *j) __attribute__((noreturn));
 static struct idt_gate idt[NVECTORS] __attribute__((aligned(16)));
 static irq_handler_fn handlers[NVECTORS];
 static struct fault_jmp *fault_top;
+static struct trap_frame last_frame; /* of the last fault recovered from */
+static uint64_t last_cr2;
 
 /* A reserved vector (15, 22-27, 31) has no mnemonic of its own. */
 const char *trap_name(int v)
@@ -46,9 +50,39 @@ void trap_describe(const struct fault_info *f, char *buf, int size)
 			     trap_name(f->vector), trap_longname(f->vector),
 			     f->vector, (unsigned long long)f->error,
 			     (unsigned long long)f->rip);
-	if (f->vector == EXC_PF && n < size)
-		fmt_snprintf(buf + n, size - n, " cr2=0x%016llx",
-			     (unsigned long long)f->cr2);
+	if ((f->vector == EXC_PF || f->vector == EXC_DF) && n < size)
+		n += fmt_snprintf(buf + n, size - n, " cr2=0x%016llx",
+				  (unsigned long long)f->cr2);
+	if ((f->vector == EXC_PF || f->vector == EXC_DF) && n < size &&
+	    protect_in_stack_guard(f->cr2))
+		fmt_snprintf(buf + n, size - n, " (stack overflow: the guard page under the monitor's stack)");
+}
+
+#define FRAME_REG(name) { #name, offsetof(struct trap_frame, name) }
+static const struct { const char *name; unsigned off; } frame_regs[] = {
+	FRAME_REG(rax), FRAME_REG(rbx), FRAME_REG(rcx), FRAME_REG(rdx),
+	FRAME_REG(rsi), FRAME_REG(rdi), FRAME_REG(rbp), FRAME_REG(rsp),
+	FRAME_REG(r8), FRAME_REG(r9), FRAME_REG(r10), FRAME_REG(r11),
+	FRAME_REG(r12), FRAME_REG(r13), FRAME_REG(r14), FRAME_REG(r15),
+	FRAME_REG(rip), FRAME_REG(rflags), FRAME_REG(cs), FRAME_REG(ss),
+};
+
+static void print_frame(const struct trap_frame *tf, uint64_t cr2)
+{
+	unsigned n = sizeof(frame_regs) / sizeof(frame_regs[0]);
+	for (unsigned i = 0; i < n; i++) {
+		uint64_t v = *(const uint64_t *)((const char *)tf + frame_regs[i].off);
+		printf("  %-6s 0x%016llx%s", frame_regs[i].name,
+		       (unsigned long long)v, i % 4 == 3 ? "\n" : "");
+	}
+	printf("  cr2    0x%016llx  cr3    0x%016llx  vector %llu error 0x%llx\n",
+	       (unsigned long long)cr2, (unsigned long long)read_cr3(),
+	       (unsigned long long)tf->vector, (unsigned long long)tf->error);
+}
+
+void trap_print_last_frame(void)
+{
+	print_frame(&last_frame, last_cr2);
 }
 
 static void idt_set(int v, int ist)
@@ -90,18 +124,20 @@ void fault_end(struct fault_jmp *j)
 static void fault_recover(struct trap_frame *tf)
 {
 	struct fault_jmp *j = fault_top;
+	last_frame = *tf;
+	last_cr2 = read_cr2();
 	if (!j) {
-		char line[160];
-		struct fault_info f = { (int)tf->vector, tf->error, tf->rip,
-					read_cr2() };
+		char line[200];
+		struct fault_info f = { (int)tf->vector, tf->error, tf->rip, last_cr2 };
 		trap_describe(&f, line, sizeof(line));
 		printf("\nfatal: %s with no recovery point; halted\n", line);
+		print_frame(tf, last_cr2);
 		for (;;)
 			__asm__ volatile("cli; hlt");
 	}
 	fault_top = j->prev;
 	j->info = (struct fault_info){ (int)tf->vector, tf->error, tf->rip,
-				       tf->vector == EXC_PF ? read_cr2() : 0 };
+				       tf->vector == EXC_PF || tf->vector == EXC_DF ? last_cr2 : 0 };
 	fault_longjmp(j);
 }
 

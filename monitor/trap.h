@@ -70,6 +70,9 @@ const char *trap_name(int vector);     /* "#GP" */
 const char *trap_longname(int vector); /* "general protection" */
 /* One line, "#PF page fault error=0x2 rip=0x... cr2=0x...", into buf. */
 void trap_describe(const struct fault_info *f, char *buf, int size);
+/* The registers at the last fault a recovery point took, as indented
+ * lines (after the shell's "error: ... unexpected ..." line). */
+void trap_print_last_frame(void);
 
 /* Interrupt handlers for vectors 32..255. */
 typedef void (*irq_handler_fn)(struct trap_frame *tf);

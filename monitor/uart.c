@@ -17,6 +17,7 @@
 #define UART_MCR 4
 #define UART_LSR 5
 #define LSR_DR 0x01   /* data ready */
+#define LSR_OE 0x02   /* overrun: a byte came while the FIFO was full */
 #define LSR_THRE 0x20 /* transmit holding register empty */
 #define LSR_TEMT 0x40 /* transmitter empty: the last bit is out */
 #define LCR_8N1 0x03
@@ -25,22 +26,44 @@
 #define MCR_DTR_RTS_OUT2 0x0b /* OUT2 gates the IRQ line on PCs */
 #define IER_RX 0x01
 #define COM1_IRQ 4
-#define RING_SIZE 1024
+/* Room for a pasted sequence: input comes in faster than the shell's
+ * output leaves at 115200 baud. */
+#define RING_SIZE 65536
 #define CTRL_C 0x03
 
 static volatile unsigned char ring[RING_SIZE];
 static volatile unsigned ring_head, ring_tail;
 static volatile bool ctrl_c_seen;
+static volatile unsigned lost_ring, lost_overrun;
 
 void uart_poll(void)
 {
-	while (inb(COM1 + UART_LSR) & LSR_DR) {
+	uint8_t lsr;
+	while ((lsr = inb(COM1 + UART_LSR)) & (LSR_DR | LSR_OE)) {
+		if (lsr & LSR_OE) /* reading LSR cleared it */
+			lost_overrun++;
+		if (!(lsr & LSR_DR))
+			break;
 		unsigned char c = inb(COM1 + UART_RBR);
 		if (c == CTRL_C)
 			ctrl_c_seen = true;
 		if (ring_head - ring_tail < RING_SIZE)
 			ring[ring_head++ % RING_SIZE] = c;
+		else
+			lost_ring++;
 	}
+}
+
+bool uart_take_lost(unsigned *ring_full, unsigned *overruns)
+{
+	uint64_t fl = read_rflags();
+	irq_disable();
+	*ring_full = lost_ring;
+	*overruns = lost_overrun;
+	lost_ring = lost_overrun = 0;
+	if (fl & (1 << 9))
+		irq_enable();
+	return *ring_full || *overruns;
 }
 
 static void uart_irq(struct trap_frame *tf)

@@ -12,6 +12,9 @@ int uart_getc(void);
 /* Drains the UART into the ring without an interrupt (for loops that run
  * with interrupts off, e.g. around VM entries). */
 void uart_poll(void);
+/* Input lost since the last call: bytes that found the ring full, and
+ * UART overruns (bytes the FIFO had no room for). True when any. */
+bool uart_take_lost(unsigned *ring_full, unsigned *overruns);
 /* True when a Ctrl-C has arrived since the last call; consumes it. */
 bool uart_take_interrupt_key(void);
 

@@ -11,12 +11,12 @@ static const struct ctl_kind_info kinds[CTL_KIND_COUNT] = {
 		"pin-based VM-execution controls", "PIN_BASED_",
 		PIN_BASED_VM_EXEC_CONTROL, MSR_IA32_VMX_PINBASED_CTLS,
 		MSR_IA32_VMX_TRUE_PINBASED_CTLS, 32, false,
-		"SDM 25.6.1, A.3.1" },
+		"SDM 25.6.1, A.3.1", false, CTL_KIND_PIN, 0 },
 	[CTL_KIND_PROC] = { CTL_KIND_PROC, "proc",
 		"primary processor-based VM-execution controls", "CPU_BASED_",
 		CPU_BASED_VM_EXEC_CONTROL, MSR_IA32_VMX_PROCBASED_CTLS,
 		MSR_IA32_VMX_TRUE_PROCBASED_CTLS, 32, false,
-		"SDM 25.6.2, A.3.2" },
+		"SDM 25.6.2, A.3.2", false, CTL_KIND_PROC, 0 },
 	[CTL_KIND_PROC2] = { CTL_KIND_PROC2, "proc2",
 		"secondary processor-based VM-execution controls",
 		"SECONDARY_EXEC_", SECONDARY_VM_EXEC_CONTROL,
@@ -33,7 +33,7 @@ static const struct ctl_kind_info kinds[CTL_KIND_COUNT] = {
 		"primary VM-exit controls", "VM_EXIT_",
 		VM_EXIT_CONTROLS, MSR_IA32_VMX_EXIT_CTLS,
 		MSR_IA32_VMX_TRUE_EXIT_CTLS, 32, false,
-		"SDM 25.7.1, A.4.1" },
+		"SDM 25.7.1, A.4.1", false, CTL_KIND_EXIT, 0 },
 	[CTL_KIND_EXIT2] = { CTL_KIND_EXIT2, "exit2",
 		"secondary VM-exit controls", "SECONDARY_VM_EXIT_",
 		SECONDARY_VM_EXIT_CONTROLS, MSR_IA32_VMX_EXIT_CTLS2, 0, 64,
@@ -43,7 +43,7 @@ static const struct ctl_kind_info kinds[CTL_KIND_COUNT] = {
 		"VM-entry controls", "VM_ENTRY_",
 		VM_ENTRY_CONTROLS, MSR_IA32_VMX_ENTRY_CTLS,
 		MSR_IA32_VMX_TRUE_ENTRY_CTLS, 32, false,
-		"SDM 25.8.1, A.5" },
+		"SDM 25.8.1, A.5", false, CTL_KIND_ENTRY, 0 },
 };
 
 static const struct ctl_bit ctl_bits[] = {

@@ -86,9 +86,9 @@ bool l2_mem_init(struct l2_mem *m, bool use_ept)
 
 void l2_mem_free(struct l2_mem *m)
 {
-	for (unsigned i = 0; m->base && i < L2_PAGES; i++)
-		page_free(m->base + i * PAGE_SIZE);
 	for (int i = 0; i < EPT_LEVELS; i++)
 		page_free(m->ept_tables[i]);
+	if (m->base)
+		page_free_contig(m->base, L2_PAGES);
 	memset(m, 0, sizeof(*m));
 }

@@ -116,3 +116,22 @@ enum vmcs_new_status vmcs_create(struct vmcs_obj **out, struct vmx_result *r, co
 	*r = vmcs_setup_all(v, step);
 	return r->status == VMX_OK ? VMCS_NEW_OK : VMCS_NEW_VMX_FAILED;
 }
+
+/* VMCLEAR first: the CPU may keep VMCS data cached until then (SDM 25.11.1),
+ * and the pages must hold nothing of it when they are reused. A VMCS loaded
+ * by hand is only forgotten: its memory was never ours. */
+struct vmx_result vmcs_free(struct vmcs_obj *v, unsigned *pages)
+{
+	struct vmx_result r = vmx_clear(v->pa);
+	*pages = 0;
+	if (r.status != VMX_OK)
+		return r;
+	if (v->has_l2) {
+		vmx_forget_translations(v->l2.ept ? v->l2.eptp : 0, v->vpid);
+		*pages = 1 + L2_PAGES + (v->l2.ept ? 4 : 0);
+		l2_mem_free(&v->l2);
+		page_free(v->pa);
+	}
+	*v = (struct vmcs_obj){ 0 };
+	return r;
+}

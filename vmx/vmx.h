@@ -79,6 +79,11 @@ enum vmcs_new_status {
 enum vmcs_new_status vmcs_create(struct vmcs_obj **out, struct vmx_result *r,
 				 const char **step);
 struct vmx_result vmcs_do_clear(uint64_t pa);
+/* VMCLEAR, then give back the VMCS page, L2's block and EPT tables (for a
+ * VMCS made by vmcs new) and the slot; *pages says how many pages. */
+struct vmx_result vmcs_free(struct vmcs_obj *v, unsigned *pages);
+/* INVEPT and INVVPID for what one L2 may have left cached (invalidate.c). */
+void vmx_forget_translations(uint64_t eptp, uint16_t vpid);
 struct vmx_result vmcs_do_ptrld(uint64_t pa);
 
 /* ---- VMCS contents (vmcs_setup.c) ---- */
