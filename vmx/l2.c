@@ -71,6 +71,20 @@ static bool ept_build(struct l2_mem *m)
 	return true;
 }
 
+unsigned l2_mem_free(struct l2_mem *m)
+{
+	unsigned n = 0;
+	for (int i = 0; i < 4; i++)
+		if (m->ept_tables[i]) {
+			page_free(m->ept_tables[i]);
+			n++;
+		}
+	for (unsigned i = 0; m->base && i < L2_PAGES; i++, n++)
+		page_free(m->base + i * PAGE_SIZE);
+	memset(m, 0, sizeof(*m));
+	return n;
+}
+
 bool l2_mem_init(struct l2_mem *m, bool use_ept)
 {
 	memset(m, 0, sizeof(*m));

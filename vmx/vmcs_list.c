@@ -65,6 +65,16 @@ struct vmx_result vmcs_do_ptrld(uint64_t pa)
 	return r;
 }
 
+unsigned vmcs_release(struct vmcs_obj *v)
+{
+	unsigned n = 0;
+	if (v->has_l2) {
+		n = l2_mem_free(&v->l2) + 1;
+		page_free(v->pa);
+	}
+	*v = (struct vmcs_obj){ 0 };
+	return n;
+}
 
 struct vmx_result vmcs_create(struct vmcs_obj **out, const char **step)
 {
@@ -80,11 +90,11 @@ struct vmx_result vmcs_create(struct vmcs_obj **out, const char **step)
 		page_free(pa);
 		return nomem;
 	}
+	v->has_l2 = true; /* its memory is ours from here on */
 	if (!l2_mem_init(&v->l2, vmx_ept_usable())) {
-		v->used = false;
+		vmcs_release(v);
 		return nomem;
 	}
-	v->has_l2 = true;
 	*(volatile uint32_t *)pa = (uint32_t)(c->basic & VMX_BASIC_REVISION_MASK);
 	struct vmx_result r;
 	*step = "VMCLEAR";

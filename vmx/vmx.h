@@ -31,6 +31,8 @@ struct vmxon_report {
 
 struct vmxon_report vmx_enable(void);
 struct vmx_result vmx_disable(void);
+/* Frees the VMXON region when VMX is off; returns the pages freed. */
+unsigned vmx_release_region(void);
 bool vmx_is_on(void);
 uint64_t vmx_vmxon_region(void);
 const struct vmx_caps *vmx_caps(void); /* read once, at first use */
@@ -78,6 +80,9 @@ bool vmcs_table_full(void);                  /* all VMCS_MAX slots used */
 struct vmx_result vmcs_create(struct vmcs_obj **out, const char **step);
 struct vmx_result vmcs_do_clear(uint64_t pa);
 struct vmx_result vmcs_do_ptrld(uint64_t pa);
+/* Forgets v; frees its page and L2 memory when vmcs new made it. The CPU
+ * must no longer use it (VMCLEAR, or VMX off). Returns the pages freed. */
+unsigned vmcs_release(struct vmcs_obj *v);
 
 /* ---- VMCS contents (vmcs_setup.c) ---- */
 /* Fills controls, host state, guest state and EPT of the current VMCS. */
@@ -98,4 +103,7 @@ const struct l2_program *l2_program_find(const char *name);
 /* Copies code to the L2 entry point of v and resets RIP/RSP/RFLAGS. */
 bool l2_load_code(struct vmcs_obj *v, const uint8_t *code, unsigned len);
 bool l2_mem_init(struct l2_mem *m, bool use_ept);
+/* Frees what l2_mem_init allocated (also after it failed half way);
+ * returns the pages freed. */
+unsigned l2_mem_free(struct l2_mem *m);
 #endif
