@@ -69,15 +69,21 @@ void cpustate_mark_boot(void)
 	boot.valid = true;
 }
 
-/* One register: notes "NAME 0x... -> 0x..." when it had changed. */
-static void put_back(struct reset_log *log, const char *name, uint64_t now,
-		     uint64_t want, void (*write)(uint64_t))
+/* One register: when it differs, writes it back, reads it again and notes
+ * "NAME 0x... -> 0x..." (or fails when the write did not hold). */
+static void put_back(struct reset_log *log, const char *name, uint64_t (*read)(void),
+		     void (*write)(uint64_t), uint64_t want)
 {
+	uint64_t now = read();
 	if (now == want)
 		return;
 	write(want);
-	reset_note(log, "%s 0x%llx -> 0x%llx", name, (unsigned long long)now,
-		   (unsigned long long)want);
+	if (read() != want)
+		reset_fail(log, "%s stays 0x%llx after writing 0x%llx", name,
+			   (unsigned long long)read(), (unsigned long long)want);
+	else
+		reset_note(log, "%s 0x%llx -> 0x%llx", name, (unsigned long long)now,
+			   (unsigned long long)want);
 }
 
 static void put_back_dtr(struct reset_log *log, const char *name, struct dtr now,
@@ -98,10 +104,11 @@ static void put_back_msrs(struct reset_log *log)
 {
 	struct fault_info f;
 	for (unsigned i = 0; i < NMSRS; i++) {
-		uint64_t now;
+		uint64_t now, after;
 		if (!boot.has_msr[i] || safe_rdmsr(msrs[i].msr, &now, &f) || now == boot.msr[i])
 			continue;
-		if (safe_wrmsr(msrs[i].msr, boot.msr[i], &f))
+		if (safe_wrmsr(msrs[i].msr, boot.msr[i], &f) ||
+		    safe_rdmsr(msrs[i].msr, &after, &f) || after != boot.msr[i])
 			reset_fail(log, "cannot write %s back to 0x%llx", msrs[i].name,
 				   (unsigned long long)boot.msr[i]);
 		else
@@ -117,10 +124,10 @@ static void cpustate_reset(struct reset_log *log)
 {
 	if (!boot.valid)
 		return;
-	put_back(log, "CR4", read_cr4(), boot.cr4, write_cr4);
-	put_back(log, "CR0", read_cr0(), boot.cr0, write_cr0);
-	put_back(log, "CR3", read_cr3(), boot.cr3, write_cr3);
-	put_back(log, "DR7", read_dr7(), boot.dr7, write_dr7);
+	put_back(log, "CR4", read_cr4, write_cr4, boot.cr4);
+	put_back(log, "CR0", read_cr0, write_cr0, boot.cr0);
+	put_back(log, "CR3", read_cr3, write_cr3, boot.cr3);
+	put_back(log, "DR7", read_dr7, write_dr7, boot.dr7);
 	put_back_dtr(log, "GDTR", read_gdtr(), boot.gdtr, false);
 	put_back_dtr(log, "IDTR", read_idtr(), boot.idtr, true);
 	put_back_msrs(log);
