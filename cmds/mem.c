@@ -106,8 +106,8 @@ static int cmd_mem_stats(int argc, char **argv)
 CMD(mem_stats, "mem stats", "", "the page allocator: pages total, free, in use, in use since boot",
     "Pages are what vmxon, vmcs new and the L2 memory take; reset frees every\n"
     "page taken since boot, so after it 'in use since boot' is 0 again.\n"
-    "  mem stats    pages total:       32480 (129920 KiB, 4 KiB each)\n"
-    "               pages free:        32458\n"
+    "  mem stats    pages total:       32444 (129776 KiB, 4 KiB each)\n"
+    "               pages free:        32422\n"
     "               pages in use:      22\n"
     "               in use since boot: 22",
     cmd_mem_stats);

@@ -106,8 +106,11 @@ CMD(reset, "reset", "", "back to the state after boot: VMCSs cleared and freed, 
     "the line history forgotten. Then it checks that every page allocated since\n"
     "boot was freed (see mem stats); what is left is an error line.\n"
     "  reset    reset: 1 VMCS from vmcs new cleared and freed with their L2 memory\n"
-    "           reset: VMX off (VMXOFF)\n"
-    "           reset: CR4 0x2020 -> 0x20\n"
+    "           reset: VMX off (VMXOFF, CR4.VMXE cleared)\n"
     "           reset: 22 page(s) freed\n"
+    "           reset: 1 VM entry forgotten (exit history)\n"
+    "           reset: CR0 0x80010031 -> 0x80010011\n"
+    "           reset: GDTR 0x129110/0xffff -> 0x129110/0x27 (base/limit)\n"
+    "           reset: 5 line(s) of history forgotten\n"
     "           reset: the monitor is as after boot (0 page(s) in use, as at boot)",
     cmd_reset);
