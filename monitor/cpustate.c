@@ -69,6 +69,18 @@ void cpustate_mark_boot(void)
 	boot.valid = true;
 }
 
+/* A control-register write that may fault (CR4.VMXE cannot be cleared in
+ * VMX operation, for one): false when it did. */
+static bool try_write(void (*write)(uint64_t), uint64_t v)
+{
+	struct fault_jmp j;
+	if (fault_try(&j))
+		return false;
+	write(v);
+	fault_end(&j);
+	return true;
+}
+
 /* One register: when it differs, writes it back, reads it again and notes
  * "NAME 0x... -> 0x..." (or fails when the write did not hold). */
 static void put_back(struct reset_log *log, const char *name, uint64_t (*read)(void),
@@ -77,9 +89,8 @@ static void put_back(struct reset_log *log, const char *name, uint64_t (*read)(v
 	uint64_t now = read();
 	if (now == want)
 		return;
-	write(want);
-	if (read() != want)
-		reset_fail(log, "%s stays 0x%llx after writing 0x%llx", name,
+	if (!try_write(write, want) || read() != want)
+		reset_fail(log, "%s stays 0x%llx: writing 0x%llx back did not hold", name,
 			   (unsigned long long)read(), (unsigned long long)want);
 	else
 		reset_note(log, "%s 0x%llx -> 0x%llx", name, (unsigned long long)now,
