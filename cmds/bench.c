@@ -12,18 +12,20 @@ static int cmd_bench(int argc, char **argv)
 {
 	static const uint8_t cpuid_hlt[] = { 0x0f, 0xa2, 0xf4 };
 	uint64_t n = BENCH_DEFAULT, full, bare;
-	if (argc > 1)
-		return CMD_USAGE;
-	if (argc && (!parse_num("bench", argv[0], &n) || !n || n > BENCH_MAX)) {
-		if (n == 0 || n > BENCH_MAX)
-			printf("error: bench: N must be 1..%llu\n", BENCH_MAX);
+	struct vmcs_obj *v = vmcs_current();
+	if (argc && !parse_num("bench", argv[0], &n))
+		return CMD_FAIL;
+	if (n == 0 || n > BENCH_MAX) {
+		printf("error: bench: N must be 1..%llu\n", BENCH_MAX);
 		return CMD_FAIL;
 	}
-	struct vmcs_obj *v = need_current();
-	if (!v)
-		return CMD_FAIL;
-	if (!v->has_l2 || !l2_load_code(v, cpuid_hlt, sizeof(cpuid_hlt))) {
+	if (!v->has_l2) {
 		printf("error: bench: needs a VMCS made by vmcs new\n");
+		return CMD_FAIL;
+	}
+	struct vmx_result r = l2_load_code(v, cpuid_hlt, sizeof(cpuid_hlt));
+	if (r.status != VMX_OK) {
+		print_vmx_error("bench", r);
 		return CMD_FAIL;
 	}
 	if (!vmx_bench((unsigned)n, &full, &bare)) {
@@ -39,7 +41,7 @@ static int cmd_bench(int argc, char **argv)
 	return CMD_OK;
 }
 
-CMD(bench, "bench", "[N]", "cycles per CPUID exit round trip: full monitor path vs bare VMRESUME loop",
+CMD(bench, "bench", "[N]", 0, 1, NEEDS_VMCS, "cycles per CPUID exit round trip: full monitor path vs bare VMRESUME loop",
     "Loads CPUID;HLT into the current L2 (replacing its program) and resumes it N\n"
     "times (default 1000) through the monitor's run path, then N times in a bare\n"
     "VMRESUME loop; prints TSC cycles per round trip for both and their ratio.\n"

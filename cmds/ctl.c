@@ -8,11 +8,10 @@
 #include "../monitor/parse.h"
 #include "../monitor/printf.h"
 #include "../monitor/string.h"
-#include "../vmx/dump.h"
+#include "../vmx/vm_error.h"
 
 #define DECODE_MAX 512
 #define BIT_NAME_MAX 48
-#define VM_ERROR_UNSUPPORTED 12 /* SDM 31.4: unsupported VMCS component */
 
 struct ctl_edit {
 	uint64_t set, clear;
@@ -116,11 +115,13 @@ static bool inactive(const struct ctl_kind_info *in, char *why, size_t size)
 {
 	enum ctl_kind parent;
 	unsigned bit;
-	if (!vmx_ctl_activation(in->kind, &parent, &bit))
+	uint64_t v;
+	if (!ctl_kind_activation(in->kind, &parent, &bit))
 		return false;
 	const struct ctl_kind_info *p = ctl_kind_info(parent);
 	fmt_snprintf(why, size, "%s %s", p->name, ctl_bit_by_number(parent, bit)->name);
-	return !(vmcs_get(p->field) >> bit & 1);
+	vmx_read(p->field, &v); /* 0 when it fails */
+	return !(v >> bit & 1);
 }
 
 static void print_note(const struct ctl_kind_info *in)
@@ -173,21 +174,19 @@ static int cmd_ctl(int argc, char **argv)
 	struct ctl_edit e = { 0, 0 };
 	uint64_t v;
 	char what[64];
-	if (argc < 1)
-		return CMD_USAGE;
 	if (!ctl_kind_by_name(argv[0], &k)) {
 		print_bad_kind(argv[0]);
 		return CMD_FAIL;
 	}
 	const struct ctl_kind_info *in = ctl_kind_info(k);
-	if (!parse_edits(in, argc - 1, argv + 1, &e) || !need_current())
+	if (!parse_edits(in, argc - 1, argv + 1, &e))
 		return CMD_FAIL;
 	const struct vmx_caps *c = vmx_caps();
 	const char *field = vmcs_field_by_encoding(in->field)->name;
 	struct vmx_result r = vmx_read(in->field, &v);
-	if (r.status == VMX_FAIL_VALID && r.error == VM_ERROR_UNSUPPORTED) {
-		printf("error: ctl %s: this CPU's VMCS has no %s (VMREAD: VMfailValid(12)); see vmx caps %s\n",
-		       in->name, field, in->name);
+	if (r.status == VMX_FAIL_VALID && r.error == VMXERR_UNSUPPORTED_VMCS_COMPONENT) {
+		printf("error: ctl %s: this CPU's VMCS has no %s (VMREAD: VMfailValid(%u)); see vmx caps %s\n",
+		       in->name, field, r.error, in->name);
 		return CMD_FAIL;
 	}
 	if (r.status != VMX_OK) {
@@ -232,7 +231,7 @@ static void complete_ctl(int argi, const char *prefix, complete_add_fn add, void
 		complete_bits(prefix, add, ctx);
 }
 
-CMD_ENTRY(ctl, "ctl", "KIND [+BIT] [-BIT]...", "show or change a control field bit by bit, checked against the capability MSRs",
+CMD_ENTRY(ctl, "ctl", "KIND [+BIT] [-BIT]...", 1, CMD_ARGS_ANY, NEEDS_VMCS, "show or change a control field bit by bit, checked against the capability MSRs",
 	  "KIND is pin, proc, proc2, proc3, exit, exit2 or entry. Alone it shows the\n"
 	  "field and every named bit: set or clear, and must-be-1, must-be-0 or free.\n"
 	  "+BIT sets and -BIT clears a bit, by name (any case; 'vmx caps KIND' lists\n"

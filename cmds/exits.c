@@ -5,21 +5,17 @@
 #include "../monitor/string.h"
 #include "../vmx/decode.h"
 #include "../vmx/exit_reason.h"
+#include "../vmx/intr_info.h"
 #include "../vmx/vm_error.h"
 
 #define DECODE_MAX 200
-#define EXIT_REASON_EXCEPTION_NMI 0
-#define INTR_INFO_VALID (1u << 31)
-#define INTR_INFO_ERROR_CODE (1u << 11)
-#define INTR_INFO_VECTOR 0xffu
-#define IO_QUAL_STRING (1u << 4)
 
 static void print_intr(const char *label, uint32_t info, uint32_t err)
 {
 	char d[DECODE_MAX];
 	vmx_decode_intr_info(info, d, sizeof(d));
 	printf("%-15s 0x%08x  %s", label, info, d);
-	if ((info & INTR_INFO_VALID) && (info & INTR_INFO_ERROR_CODE))
+	if (intr_info_valid(info) && (info & INTR_INFO_DELIVER_CODE_MASK))
 		printf(" (error code 0x%x)", err);
 	printf("\n");
 }
@@ -27,10 +23,7 @@ static void print_intr(const char *label, uint32_t info, uint32_t err)
 static void print_qual(const struct vmx_exit *e)
 {
 	char d[DECODE_MAX];
-	if (e->basic == EXIT_REASON_EXCEPTION_NMI && e->outcome == OUTCOME_EXIT)
-		vmx_decode_exception_qual(e->intr_info & INTR_INFO_VECTOR, e->qual, d, sizeof(d));
-	else
-		vmx_decode_qual(e->basic, e->outcome == OUTCOME_ENTRY_FAILED, e->qual, d, sizeof(d));
+	vmx_decode_qual(e->reason, e->intr_info, e->qual, d, sizeof(d));
 	printf("%-15s 0x%016llx  %s\n", "qualification", (unsigned long long)e->qual, d);
 }
 
@@ -38,15 +31,12 @@ static void print_full(const struct vmx_exit *e)
 {
 	char d[DECODE_MAX];
 	const struct exit_reason_info *ri = exit_reason_by_number(e->basic);
-	vmx_decode_reason_flags(e->reason, d, sizeof(d));
+	exit_reason_flags(e->reason, d, sizeof(d));
 	printf("%-15s 0x%08x  %s (%u): %s%s%s\n", "reason", e->reason, exit_reason_name(e->basic),
 	       e->basic, ri ? ri->desc : "not defined by the SDM", *d ? "; " : "", d);
 	print_qual(e);
 	printf("%-15s 0x%016llx  length %u\n", "guest RIP", (unsigned long long)e->rip, e->len);
-	vmx_decode_instr_info(e->basic, e->instr_info, d, sizeof(d));
-	/* SDM 28.2.5: for I/O it is defined for INS/OUTS (string, bit 4) only */
-	if (e->basic == EXIT_REASON_IO_INSTRUCTION && !(e->qual & IO_QUAL_STRING))
-		d[0] = 0;
+	vmx_decode_instr_info(e->basic, e->qual, e->instr_info, d, sizeof(d));
 	if (*d)
 		printf("%-15s 0x%08x  %s\n", "instr info", e->instr_info, d);
 	print_intr("interruption", e->intr_info, e->intr_err);
@@ -57,11 +47,6 @@ static void print_full(const struct vmx_exit *e)
 
 static int cmd_exit(int argc, char **argv)
 {
-	(void)argv;
-	if (argc)
-		return CMD_USAGE;
-	if (!need_vmx())
-		return CMD_FAIL;
 	const struct vmx_exit *e = vmx_last_exit();
 	if (!e) {
 		printf("error: exit: no VM entry yet (launch first)\n");
@@ -82,7 +67,7 @@ static int cmd_exit(int argc, char **argv)
 
 static void print_counts(const struct vmx_history *h)
 {
-	for (unsigned i = 0; i < EXIT_REASON_SLOTS; i++) {
+	for (unsigned i = 0; i < HISTORY_REASONS; i++) {
 		if (h->count[i])
 			printf("  %-28s %u\n", exit_reason_name(i), h->count[i]);
 		if (h->entry_failed[i])
@@ -96,10 +81,6 @@ static void print_counts(const struct vmx_history *h)
 
 static int cmd_exits(int argc, char **argv)
 {
-	if (argc > 1)
-		return CMD_USAGE;
-	if (!need_vmx())
-		return CMD_FAIL;
 	if (argc == 1) {
 		if (strcmp(argv[0], "clear"))
 			return CMD_USAGE;
@@ -118,11 +99,11 @@ static int cmd_exits(int argc, char **argv)
 	return CMD_OK;
 }
 
-CMD(exit, "exit", "", "the last exit decoded in full: reason, qualification, interruption, addresses",
+CMD(exit, "exit", "", 0, 0, NEEDS_VMX, "the last exit decoded in full: reason, qualification, interruption, addresses",
     "  exit     after launch/resume/step: every VM-exit information field, decoded\n"
     "           by the SDM's table for that exit reason",
     cmd_exit);
-CMD(exits, "exits", "[clear]", "the exit history: counts per reason and the last 16 exit lines",
+CMD(exits, "exits", "[clear]", 0, 1, NEEDS_VMX, "the exit history: counts per reason and the last 16 exit lines",
     "  exits          counts per exit reason, failed entries, last exits\n"
     "  exits clear    forget the history",
     cmd_exits);

@@ -5,8 +5,11 @@
 
 static void help_one(const struct cmd *c)
 {
-	printf("usage: %s%s%s\n%s\n", c->name, *c->usage ? " " : "", c->usage,
-	       c->summary);
+	char usage[128];
+	cmd_usage_line(c, usage, sizeof(usage));
+	printf("%s\n%s\n", usage, c->summary);
+	if (c->need)
+		printf("needs: %s\n", c->need->what);
 	if (*c->help)
 		printf("\n%s\n", c->help);
 }
@@ -45,7 +48,7 @@ static void help_complete(int argi, const char *prefix, complete_add_fn add,
 		cmd_complete(cmd_table_builtin(), 0, NULL, prefix, add, ctx);
 }
 
-CMD_ENTRY(help, "help", "[CMD]", "list the commands, or show usage and examples for one",
+CMD_ENTRY(help, "help", "[CMD]", 0, 2, CMD_NEEDS_NOTHING, "list the commands, or show usage and examples for one",
 	  "  help            every command with a one-line summary\n"
 	  "  help mem        the commands of a group\n"
 	  "  help mem read   usage, description and examples",

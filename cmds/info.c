@@ -7,7 +7,6 @@
 #include "../monitor/sysinfo.h"
 #include "../vmx/features.h"
 
-#define CPUID_1_ECX_VMX (1u << 5)
 #define CPUID_1_ECX_HYPERVISOR (1u << 31)
 #define CPUID_80000001_ECX_SVM (1u << 2)
 #define CPUID_HV_BASE 0x40000000u
@@ -62,10 +61,7 @@ static void print_hypervisor(void)
 
 static int cmd_info(int argc, char **argv)
 {
-	(void)argv;
-	if (argc)
-		return CMD_USAGE;
-	char feats[256];
+	char feats[512];
 	printf("nestmon:    %s (loader: %s)\n", nestmon_version, sysinfo_loader());
 	print_vendor();
 	print_brand();
@@ -73,7 +69,7 @@ static int cmd_info(int argc, char **argv)
 	int svm = cpuid(CPUID_EXT_BASE, 0).eax >= CPUID_EXT_BASE + 1 &&
 		  (cpuid(CPUID_EXT_BASE + 1, 0).ecx & CPUID_80000001_ECX_SVM);
 	printf("vmx:        %s\nsvm:        %s\n",
-	       (cpuid(1, 0).ecx & CPUID_1_ECX_VMX) ? "yes" : "no", svm ? "yes" : "no");
+	       vmx_cpu_has_vmx() ? "yes" : "no", svm ? "yes" : "no");
 	printf("memory:     %llu MiB total, %llu MiB free for the monitor\n",
 	       (unsigned long long)(mem_total_bytes() >> 20),
 	       (unsigned long long)(mem_free_pages() * PAGE_SIZE >> 20));
@@ -82,7 +78,7 @@ static int cmd_info(int argc, char **argv)
 	return CMD_OK;
 }
 
-CMD(info, "info", "", "CPU vendor and brand, hypervisor, VMX/SVM, memory, version, features",
+CMD(info, "info", "", 0, 0, CMD_NEEDS_NOTHING, "CPU vendor and brand, hypervisor, VMX/SVM, memory, version, features",
     "The last line, 'features: ...', lists what expect sequences may require:\n"
     "vmx ept vpid unrestricted mtf preemption-timer shadow-vmcs ... ('none' without VMX).",
     cmd_info);

@@ -1,5 +1,6 @@
 /* mem read / mem write: physical memory through the identity map. A fault
  * (unmapped address, non-canonical address) is reported with its details. */
+#include "args.h"
 #include "../monitor/cmd.h"
 #include "../monitor/mem.h"
 #include "../monitor/parse.h"
@@ -9,8 +10,6 @@
 #define MEM_READ_DEFAULT 64
 #define MEM_READ_MAX 4096
 #define BYTES_PER_LINE 16
-
-extern char _image_start[], _image_end[];
 
 static void report_fault(const char *what, uint64_t addr, const struct fault_info *f)
 {
@@ -34,12 +33,8 @@ static int cmd_mem_read(int argc, char **argv)
 {
 	uint64_t addr, len = MEM_READ_DEFAULT;
 	struct fault_info f;
-	if (argc < 1 || argc > 2)
-		return CMD_USAGE;
-	if (!parse_u64(argv[0], &addr) || (argc == 2 && !parse_u64(argv[1], &len))) {
-		printf("error: mem read: bad number '%s'\n", argv[argc - 1]);
+	if (!parse_num("mem read", argv[0], &addr) || (argc == 2 && !parse_num("mem read", argv[1], &len)))
 		return CMD_FAIL;
-	}
 	if (len == 0 || len > MEM_READ_MAX) {
 		printf("error: mem read: LEN must be 1..%d\n", MEM_READ_MAX);
 		return CMD_FAIL;
@@ -61,8 +56,6 @@ static int cmd_mem_write(int argc, char **argv)
 	uint64_t addr, v;
 	uint8_t bytes[MAX_ARGS];
 	struct fault_info f;
-	if (argc < 2)
-		return CMD_USAGE;
 	if (!parse_u64(argv[0], &addr)) {
 		printf("error: mem write: bad address '%s'\n", argv[0]);
 		return CMD_FAIL;
@@ -74,10 +67,11 @@ static int cmd_mem_write(int argc, char **argv)
 		}
 		bytes[i - 1] = (uint8_t)v;
 	}
-	uint64_t n = (uint64_t)argc - 1, lo = (uint64_t)_image_start, hi = (uint64_t)_image_end;
-	if (addr < hi && addr + n > lo) {
+	uint64_t n = (uint64_t)argc - 1;
+	if (mem_in_image(addr, n)) {
+		struct mem_range im = mem_image();
 		printf("error: mem write: 0x%llx..0x%llx is the monitor's own image\n",
-		       (unsigned long long)lo, (unsigned long long)hi - 1);
+		       (unsigned long long)im.start, (unsigned long long)im.end - 1);
 		return CMD_FAIL;
 	}
 	if (safe_copy((void *)addr, bytes, n, &f)) {
@@ -91,9 +85,8 @@ static int cmd_mem_write(int argc, char **argv)
 
 static int cmd_mem_stats(int argc, char **argv)
 {
+	(void)argc;
 	(void)argv;
-	if (argc)
-		return CMD_USAGE;
 	struct mem_stats s = mem_stats();
 	printf("pages total:       %llu (%llu KiB, 4 KiB each)\n", (unsigned long long)s.total,
 	       (unsigned long long)(s.total * PAGE_SIZE / 1024));
@@ -103,7 +96,7 @@ static int cmd_mem_stats(int argc, char **argv)
 	return CMD_OK;
 }
 
-CMD(mem_stats, "mem stats", "", "the page allocator: pages total, free, in use, in use since boot",
+CMD(mem_stats, "mem stats", "", 0, 0, CMD_NEEDS_NOTHING, "the page allocator: pages total, free, in use, in use since boot",
     "Pages are what vmxon, vmcs new and the L2 memory take; reset frees every\n"
     "page taken since boot, so after it 'in use since boot' is 0 again.\n"
     "  mem stats    pages total:       32444 (129776 KiB, 4 KiB each)\n"
@@ -111,12 +104,12 @@ CMD(mem_stats, "mem stats", "", "the page allocator: pages total, free, in use, 
     "               pages in use:      22\n"
     "               in use since boot: 22",
     cmd_mem_stats);
-CMD(mem_read, "mem read", "ADDR [LEN]", "hex dump of physical memory (LEN bytes, default 64, at most 4096)",
+CMD(mem_read, "mem read", "ADDR [LEN]", 1, 2, CMD_NEEDS_NOTHING, "hex dump of physical memory (LEN bytes, default 64, at most 4096)",
     "  mem read 0x100000        the start of the monitor image (multiboot header)\n"
     "  mem read 0x7e000 16      16 bytes of free low memory\n"
     "  mem read 0x8000000000    error: #PF, nothing is mapped there",
     cmd_mem_read);
-CMD(mem_write, "mem write", "ADDR BYTE...", "write bytes to physical memory (the monitor's image is refused)",
+CMD(mem_write, "mem write", "ADDR BYTE...", 2, CMD_ARGS_ANY, CMD_NEEDS_NOTHING, "write bytes to physical memory (the monitor's image is refused)",
     "  mem write 0x7e000 0xf4 0x90   write two bytes to free low memory\n"
     "  mem write 0x8000000000 1      error: #PF, nothing is mapped there",
     cmd_mem_write);

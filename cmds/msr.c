@@ -5,15 +5,12 @@
 #include "../monitor/printf.h"
 #include "../monitor/trap.h"
 
-static int parse_msr(const char *cmd, const char *s, uint32_t *msr)
+static bool parse_msr(const char *cmd, const char *s, uint32_t *msr)
 {
-	uint64_t v;
-	if (!parse_u64(s, &v) || v > 0xffffffffull) {
-		printf("error: %s: '%s' is not a 32-bit MSR number\n", cmd, s);
-		return 0;
-	}
-	*msr = (uint32_t)v;
-	return 1;
+	if (parse_u32(s, msr))
+		return true;
+	printf("error: %s: '%s' is not a 32-bit MSR number\n", cmd, s);
+	return false;
 }
 
 static void report_fault(const char *what, uint32_t msr, const struct fault_info *f)
@@ -28,8 +25,6 @@ static int cmd_rdmsr(int argc, char **argv)
 	uint32_t msr;
 	uint64_t v;
 	struct fault_info f;
-	if (argc != 1)
-		return CMD_USAGE;
 	if (!parse_msr("rdmsr", argv[0], &msr))
 		return CMD_FAIL;
 	if (safe_rdmsr(msr, &v, &f)) {
@@ -45,8 +40,6 @@ static int cmd_wrmsr(int argc, char **argv)
 	uint32_t msr;
 	uint64_t v;
 	struct fault_info f;
-	if (argc != 2)
-		return CMD_USAGE;
 	if (!parse_msr("wrmsr", argv[0], &msr))
 		return CMD_FAIL;
 	if (!parse_u64(argv[1], &v)) {
@@ -61,12 +54,12 @@ static int cmd_wrmsr(int argc, char **argv)
 	return CMD_OK;
 }
 
-CMD(rdmsr, "rdmsr", "MSR", "read a model-specific register (a #GP is reported, not fatal)",
+CMD(rdmsr, "rdmsr", "MSR", 1, 1, CMD_NEEDS_NOTHING, "read a model-specific register (a #GP is reported, not fatal)",
     "  rdmsr 0x10        IA32_TIME_STAMP_COUNTER\n"
     "  rdmsr 0x480       IA32_VMX_BASIC\n"
     "Prints: msr 0x00000010 = 0x................",
     cmd_rdmsr);
-CMD(wrmsr, "wrmsr", "MSR VALUE", "write a model-specific register (a #GP is reported, not fatal)",
+CMD(wrmsr, "wrmsr", "MSR VALUE", 2, 2, CMD_NEEDS_NOTHING, "write a model-specific register (a #GP is reported, not fatal)",
     "  wrmsr 0x10 0      reset the TSC\n"
     "  wrmsr 0x12345678 1   error: #GP, the MSR does not exist",
     cmd_wrmsr);

@@ -18,9 +18,6 @@
 
 static int cmd_poweroff(int argc, char **argv)
 {
-	(void)argv;
-	if (argc)
-		return CMD_USAGE;
 	printf("powering off\n");
 	uart_drain_output(); /* the emulator ends before a FIFO would empty */
 	for (const char *s = "Shutdown"; *s; s++)
@@ -33,9 +30,6 @@ static int cmd_poweroff(int argc, char **argv)
 
 static int cmd_reboot(int argc, char **argv)
 {
-	(void)argv;
-	if (argc)
-		return CMD_USAGE;
 	printf("rebooting\n");
 	uart_drain_output();
 	/* A full reset through the PCI reset control register first: Bochs
@@ -49,10 +43,10 @@ static int cmd_reboot(int argc, char **argv)
 	return CMD_FAIL;
 }
 
-CMD(poweroff, "poweroff", "", "power the machine off (ends the emulator run)",
+CMD(poweroff, "poweroff", "", 0, 0, CMD_NEEDS_NOTHING, "power the machine off (ends the emulator run)",
     "Bochs: writes 'Shutdown' to port 0x8900. QEMU: isa-debug-exit at 0xf4\n"
     "(scripts/run adds it), else ACPI S5 at port 0x604. Elsewhere it reports\n"
     "that it cannot and returns to the prompt.",
     cmd_poweroff);
-CMD(reboot, "reboot", "", "reset the machine (port 0xcf9, keyboard controller, else triple fault)",
+CMD(reboot, "reboot", "", 0, 0, CMD_NEEDS_NOTHING, "reset the machine (port 0xcf9, keyboard controller, else triple fault)",
     "  reboot    under QEMU with -no-reboot this ends the run", cmd_reboot);

@@ -44,11 +44,10 @@ static bool reg_get(struct vmcs_obj *v, const struct reg_def *r, uint64_t *val)
 
 static struct vmx_result reg_set(struct vmcs_obj *v, const struct reg_def *r, uint64_t val)
 {
-	struct vmx_result ok = { VMX_OK, 0, { -1, 0, 0, 0 } };
 	if (r->gpr_offset < 0)
 		return vmx_write(r->field, val);
 	*(uint64_t *)((char *)&v->gprs + r->gpr_offset) = val;
-	return ok;
+	return vmx_result_ok();
 }
 
 static void reg_print(struct vmcs_obj *v, const struct reg_def *r)
@@ -62,11 +61,7 @@ static void reg_print(struct vmcs_obj *v, const struct reg_def *r)
 
 static int cmd_reg(int argc, char **argv)
 {
-	if (argc > 2)
-		return CMD_USAGE;
-	struct vmcs_obj *v = need_current();
-	if (!v)
-		return CMD_FAIL;
+	struct vmcs_obj *v = vmcs_current();
 	if (argc == 0) {
 		for (unsigned i = 0; i < NREGS; i++)
 			reg_print(v, &regs[i]);
@@ -98,7 +93,7 @@ static void reg_complete(int argi, const char *prefix, complete_add_fn add, void
 		add(ctx, regs[i].name);
 }
 
-CMD_ENTRY(reg, "reg", "[NAME [VALUE]]", "L2 registers: GPRs kept by the monitor, RIP/RSP/RFLAGS/CRs/DR7 in the VMCS",
+CMD_ENTRY(reg, "reg", "[NAME [VALUE]]", 0, 2, NEEDS_VMCS, "L2 registers: GPRs kept by the monitor, RIP/RSP/RFLAGS/CRs/DR7 in the VMCS",
 	  "  reg              all of them\n"
 	  "  reg rax          rax    = 0x0000000000000000\n"
 	  "  reg rcx 0x10     set L2's RCX (used at the next entry)\n"

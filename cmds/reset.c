@@ -42,6 +42,8 @@ static void vmx_notes(struct reset_log *log, const struct vmx_reset_report *r)
 		reset_note(log, "VMX off (VMXOFF, CR4.VMXE cleared)");
 	if (r->pages_freed)
 		reset_note(log, "%u page(s) freed", r->pages_freed);
+	if (r->exact_was_on)
+		reset_note(log, "exact off (runs may add their polling controls again)");
 	if (r->exits_forgotten)
 		reset_note(log, "%u VM entr%s forgotten (exit history)", r->exits_forgotten,
 			   r->exits_forgotten == 1 ? "y" : "ies");
@@ -77,9 +79,8 @@ static void print_fail(void *ctx, const char *text)
 
 static int cmd_reset(int argc, char **argv)
 {
+	(void)argc;
 	(void)argv;
-	if (argc)
-		return CMD_USAGE;
 	struct reset_log log = { print_note, print_fail, 0 };
 	int failures = reset_run_all(&log);
 	struct mem_stats s = mem_stats();
@@ -98,7 +99,7 @@ static int cmd_reset(int argc, char **argv)
 	return CMD_OK;
 }
 
-CMD(reset, "reset", "", "back to the state after boot: VMCSs cleared and freed, VMX off, CPU state, pages, histories",
+CMD(reset, "reset", "", 0, 0, CMD_NEEDS_NOTHING, "back to the state after boot: VMCSs cleared and freed, VMX off, CPU state, pages, histories",
     "Every module puts back what changed since boot, and one line says each thing\n"
     "undone: every VMCS VMCLEARed (those from vmcs new freed with their L2 memory),\n"
     "VMXOFF, CR0/CR4/CR3/DR7, GDTR/IDTR (a VM exit sets their limits to 0xffff)\n"

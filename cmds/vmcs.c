@@ -2,28 +2,37 @@
  * VMPTRST on any address. */
 #include "vmx_common.h"
 #include "../monitor/cmd.h"
+#include "../monitor/mem.h"
 #include "../monitor/printf.h"
 
-extern char _image_start[], _image_end[];
+/* Says why vmcs_create did not give a VMCS. */
+static void explain_new(enum vmcs_new_status st, struct vmx_result r, const char *step)
+{
+	char what[48];
+	switch (st) {
+	case VMCS_NEW_TABLE_FULL:
+		printf("error: vmcs new: the monitor keeps at most %d VMCSs and all are in use\n", VMCS_MAX);
+		break;
+	case VMCS_NEW_NO_MEMORY:
+		printf("error: vmcs new: no memory left for a VMCS and its L2\n");
+		break;
+	case VMCS_NEW_VMX_FAILED:
+		fmt_snprintf(what, sizeof(what), "vmcs new (%s)", step);
+		print_vmx_error(what, r);
+		break;
+	case VMCS_NEW_OK:
+		break;
+	}
+}
 
 static int cmd_vmcs_new(int argc, char **argv)
 {
-	(void)argv;
-	if (argc)
-		return CMD_USAGE;
-	if (!need_vmx_on())
-		return CMD_FAIL;
-	if (vmcs_table_full()) {
-		printf("error: vmcs new: the monitor keeps at most %d VMCSs and all are in use\n", VMCS_MAX);
-		return CMD_FAIL;
-	}
 	struct vmcs_obj *v;
+	struct vmx_result r;
 	const char *step;
-	struct vmx_result r = vmcs_create(&v, &step);
-	if (r.status != VMX_OK) {
-		char what[48];
-		fmt_snprintf(what, sizeof(what), "vmcs new (%s)", step);
-		print_vmx_error(what, r);
+	enum vmcs_new_status st = vmcs_create(&v, &r, &step);
+	if (st != VMCS_NEW_OK) {
+		explain_new(st, r, step);
 		return CMD_FAIL;
 	}
 	char vpid[16] = "no VPID";
@@ -37,11 +46,6 @@ static int cmd_vmcs_new(int argc, char **argv)
 
 static int cmd_vmcs_list(int argc, char **argv)
 {
-	(void)argv;
-	if (argc)
-		return CMD_USAGE;
-	if (!need_vmx())
-		return CMD_FAIL;
 	struct vmcs_obj *cur = vmcs_current();
 	int n = 0;
 	for (int i = 0; i < VMCS_MAX; i++) {
@@ -59,25 +63,24 @@ static int cmd_vmcs_list(int argc, char **argv)
 
 static int cmd_vmcs_host(int argc, char **argv)
 {
-	(void)argv;
-	if (argc)
-		return CMD_USAGE;
-	if (!need_current())
+	uint64_t rip;
+	struct vmx_result r = vmcs_setup_host();
+	if (r.status == VMX_OK)
+		r = vmx_read(HOST_RIP, &rip);
+	if (r.status != VMX_OK) {
+		print_vmx_error("vmcs host", r);
 		return CMD_FAIL;
-	vmcs_setup_host();
-	printf("host-state area rewritten from the monitor (HOST_RIP 0x%016llx)\n",
-	       (unsigned long long)vmcs_get(HOST_RIP));
+	}
+	printf("host-state area rewritten from the monitor (HOST_RIP 0x%016llx)\n", (unsigned long long)rip);
 	return CMD_OK;
 }
 
-static int raw_addr_cmd(const char *name, int argc, char **argv, struct vmx_result (*op)(uint64_t))
+static int raw_addr_cmd(const char *name, char **argv, struct vmx_result (*op)(uint64_t))
 {
 	uint64_t pa;
-	if (argc != 1)
-		return CMD_USAGE;
-	if (!need_vmx() || !parse_num(name, argv[0], &pa))
+	if (!parse_num(name, argv[0], &pa))
 		return CMD_FAIL;
-	if (pa < (uint64_t)_image_end && pa + 4096 > (uint64_t)_image_start) {
+	if (mem_in_image(pa, PAGE_SIZE)) {
 		printf("error: %s: 0x%llx is inside the monitor's own image\n", name, (unsigned long long)pa);
 		return CMD_FAIL;
 	}
@@ -92,22 +95,17 @@ static int raw_addr_cmd(const char *name, int argc, char **argv, struct vmx_resu
 
 static int cmd_vmclear(int argc, char **argv)
 {
-	return raw_addr_cmd("vmclear", argc, argv, vmcs_do_clear);
+	return raw_addr_cmd("vmclear", argv, vmcs_do_clear);
 }
 
 static int cmd_vmptrld(int argc, char **argv)
 {
-	return raw_addr_cmd("vmptrld", argc, argv, vmcs_do_ptrld);
+	return raw_addr_cmd("vmptrld", argv, vmcs_do_ptrld);
 }
 
 static int cmd_vmptrst(int argc, char **argv)
 {
 	uint64_t pa;
-	(void)argv;
-	if (argc)
-		return CMD_USAGE;
-	if (!need_vmx())
-		return CMD_FAIL;
 	struct vmx_result r = vmx_ptrst(&pa);
 	if (r.status != VMX_OK) {
 		print_vmx_error("vmptrst", r);
@@ -117,26 +115,26 @@ static int cmd_vmptrst(int argc, char **argv)
 	return CMD_OK;
 }
 
-CMD(vmcs_list, "vmcs list", "", "the VMCSs the monitor knows: current (*), launch state, origin",
+CMD(vmcs_list, "vmcs list", "", 0, 0, NEEDS_VMX, "the VMCSs the monitor knows: current (*), launch state, origin",
     "  vmcs list    * 0x0000000000123000 launched L2 from vmcs new", cmd_vmcs_list);
-CMD(vmcs_host, "vmcs host", "", "rewrite the current VMCS's host-state area from the monitor itself",
+CMD(vmcs_host, "vmcs host", "", 0, 0, NEEDS_VMCS, "rewrite the current VMCS's host-state area from the monitor itself",
     "After vmwrite of a HOST_* field, or on a VMCS loaded by hand with vmptrld:\n"
     "CR0/CR3/CR4, selectors, bases, SYSENTER, PAT/EFER and HOST_RIP (the exit\n"
     "trampoline) as vmcs new sets them. HOST_RSP is written before every entry.\n"
     "  vmcs host", cmd_vmcs_host);
-CMD(vmcs_new, "vmcs new", "", "allocate a VMCS, VMCLEAR+VMPTRLD it, fill it for a 64-bit L2",
+CMD(vmcs_new, "vmcs new", "", 0, 0, NEEDS_VMXON, "allocate a VMCS, VMCLEAR+VMPTRLD it, fill it for a 64-bit L2",
     "Host state comes from the monitor (HOST_RIP at the exit trampoline); L2 gets\n"
     "16 pages of its own with its own page tables, EPT and a VPID where the CPU\n"
     "has them, and every instruction exit the canned programs need.\n"
     "  vmcs new     VMCS 0x... is current: 64-bit L2 at 0x... (EPT, VPID 1), entry 0x1000",
     cmd_vmcs_new);
-CMD(vmclear, "vmclear", "ADDR", "VMCLEAR on any physical address (bad ones give the SDM's VMfail)",
+CMD(vmclear, "vmclear", "ADDR", 1, 1, NEEDS_VMX, "VMCLEAR on any physical address (bad ones give the SDM's VMfail)",
     "  vmclear 0x123000     the launch state becomes clear\n"
     "  vmclear 0x123001     error: VMfailValid(2): VMCLEAR with invalid physical address",
     cmd_vmclear);
-CMD(vmptrld, "vmptrld", "ADDR", "VMPTRLD on any physical address (bad ones give the SDM's VMfail)",
+CMD(vmptrld, "vmptrld", "ADDR", 1, 1, NEEDS_VMX, "VMPTRLD on any physical address (bad ones give the SDM's VMfail)",
     "  vmptrld 0x123000     make that VMCS current\n"
     "  vmptrld 0x7e000      error: VMfailValid(11): VMPTRLD with incorrect VMCS revision identifier",
     cmd_vmptrld);
-CMD(vmptrst, "vmptrst", "", "VMPTRST: the current-VMCS pointer (0xffffffffffffffff when none)",
+CMD(vmptrst, "vmptrst", "", 0, 0, NEEDS_VMX, "VMPTRST: the current-VMCS pointer (0xffffffffffffffff when none)",
     "  vmptrst      current VMCS = 0x0000000000123000", cmd_vmptrst);

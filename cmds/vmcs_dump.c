@@ -5,10 +5,10 @@
 #include "../monitor/cmd.h"
 #include "../monitor/printf.h"
 #include "../monitor/string.h"
-#include "../vmx/dump.h"
+#include "../vmx/field_decode.h"
+#include "../vmx/vm_error.h"
 
 #define DECODE_MAX 512
-#define VM_ERROR_UNSUPPORTED 12 /* SDM 31.4: unsupported VMCS component */
 
 struct dump_state {
 	struct vmx_field_ctx ctx;
@@ -44,7 +44,7 @@ static bool dump_type(enum vmcs_type t, struct dump_state *st)
 		struct vmx_result r = vmx_read(f->encoding, &v);
 		if (f->encoding == VM_INSTRUCTION_ERROR && r.status == VMX_OK)
 			v = st->vm_error;
-		if (r.status == VMX_FAIL_VALID && r.error == VM_ERROR_UNSUPPORTED) {
+		if (r.status == VMX_FAIL_VALID && r.error == VMXERR_UNSUPPORTED_VMCS_COMPONENT) {
 			st->unsupported++;
 			continue;
 		}
@@ -64,31 +64,31 @@ static bool dump_type(enum vmcs_type t, struct dump_state *st)
 static int cmd_vmcs_dump(int argc, char **argv)
 {
 	enum vmcs_type only = VMCS_TYPE_CONTROL;
-	struct dump_state st = { { 0, 0 }, 0, 0, 0 };
+	struct dump_state st = { { 0, 0, 0 }, 0, 0, 0 };
 	uint64_t v;
 	bool ok = true;
-	if (argc > 1)
-		return CMD_USAGE;
 	if (argc && !vmcs_group_parse(argv[0], &only)) {
 		printf("error: vmcs dump: unknown group '%s' (control, exit-info, guest, host)\n", argv[0]);
 		return CMD_FAIL;
 	}
-	if (!need_current())
-		return CMD_FAIL;
 	/* first, before a failing VMREAD changes it */
 	if (vmx_read(VM_INSTRUCTION_ERROR, &st.vm_error).status != VMX_OK)
 		st.vm_error = 0;
-	/* the exit qualification and instruction information depend on these */
-	st.ctx.exit_reason = vmx_read(VM_EXIT_REASON, &v).status == VMX_OK ? (uint32_t)v : 0;
-	st.ctx.exit_intr_info = vmx_read(VM_EXIT_INTR_INFO, &v).status == VMX_OK ? (uint32_t)v : 0;
+	/* the exit qualification and instruction information depend on these
+	 * (a VMREAD that fails gives 0) */
+	vmx_read(VM_EXIT_REASON, &v);
+	st.ctx.exit_reason = (uint32_t)v;
+	vmx_read(VM_EXIT_INTR_INFO, &v);
+	st.ctx.exit_intr_info = (uint32_t)v;
+	vmx_read(EXIT_QUALIFICATION, &st.ctx.exit_qual);
 	for (int t = 0; t < VMCS_TYPE_COUNT && ok; t++)
 		if (!argc || (enum vmcs_type)t == only)
 			ok = dump_type((enum vmcs_type)t, &st);
 	restore_vm_error(st.vm_error);
 	if (!ok)
 		return CMD_FAIL;
-	printf("%u field(s) shown, %u not supported by this VMCS (VMfailValid(12)) skipped\n", st.shown,
-	       st.unsupported);
+	printf("%u field(s) shown, %u not supported by this VMCS (VMfailValid(%u)) skipped\n", st.shown,
+	       st.unsupported, VMXERR_UNSUPPORTED_VMCS_COMPONENT);
 	return CMD_OK;
 }
 
@@ -103,7 +103,7 @@ static void complete_group(int argi, const char *prefix, complete_add_fn add, vo
 	}
 }
 
-CMD_ENTRY(vmcs_dump, "vmcs dump", "[GROUP]", "every field of the current VMCS, grouped and decoded",
+CMD_ENTRY(vmcs_dump, "vmcs dump", "[GROUP]", 0, 1, NEEDS_VMCS, "every field of the current VMCS, grouped and decoded",
 	  "GROUP is control, exit-info (or exit), guest or host; without it all four.\n"
 	  "Every field of the table is read; the ones this CPU's VMCS does not have\n"
 	  "(VMREAD fails with VMfailValid(12)) are skipped and counted at the end. The\n"

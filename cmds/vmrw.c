@@ -9,9 +9,7 @@ static int cmd_vmread(int argc, char **argv)
 	struct vmcs_field f;
 	char label[32];
 	uint64_t v;
-	if (argc != 1)
-		return CMD_USAGE;
-	if (!need_vmx() || !parse_field(argv[0], &f))
+	if (!parse_field(argv[0], &f))
 		return CMD_FAIL;
 	struct vmx_result r = vmx_read(f.encoding, &v);
 	if (r.status != VMX_OK) {
@@ -27,9 +25,7 @@ static int cmd_vmwrite(int argc, char **argv)
 	struct vmcs_field f;
 	char label[32];
 	uint64_t v, back;
-	if (argc != 2)
-		return CMD_USAGE;
-	if (!need_vmx() || !parse_field(argv[0], &f) || !parse_num("vmwrite", argv[1], &v))
+	if (!parse_field(argv[0], &f) || !parse_num("vmwrite", argv[1], &v))
 		return CMD_FAIL;
 	struct vmx_result r = vmx_write(f.encoding, v);
 	if (r.status != VMX_OK) {
@@ -47,8 +43,6 @@ static int cmd_vmwrite(int argc, char **argv)
 
 static int cmd_vmcs_fields(int argc, char **argv)
 {
-	if (argc > 1)
-		return CMD_USAGE;
 	size_t n = vmcs_field_count(), shown = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct vmcs_field *f = vmcs_field_at(i);
@@ -63,16 +57,16 @@ static int cmd_vmcs_fields(int argc, char **argv)
 	return CMD_OK;
 }
 
-CMD_ENTRY(vmcs_fields, "vmcs fields", "[PREFIX]", "the VMCS field table: name, encoding, width, access, group",
+CMD_ENTRY(vmcs_fields, "vmcs fields", "[PREFIX]", 0, 1, CMD_NEEDS_NOTHING, "the VMCS field table: name, encoding, width, access, group",
 	  "  vmcs fields          every field of the SDM's appendix B\n"
 	  "  vmcs fields GUEST_CR only the names starting with GUEST_CR",
 	  cmd_vmcs_fields, complete_field);
-CMD_ENTRY(vmread, "vmread", "FIELD", "VMREAD a field by name (any case) or encoding",
+CMD_ENTRY(vmread, "vmread", "FIELD", 1, 1, NEEDS_VMX, "VMREAD a field by name (any case) or encoding",
 	  "  vmread GUEST_RIP      GUEST_RIP = 0x0000000000001000\n"
 	  "  vmread 0x681e         the same field by encoding\n"
 	  "  vmread VM_EXIT_REASON after an exit",
 	  cmd_vmread, complete_field);
-CMD_ENTRY(vmwrite, "vmwrite", "FIELD VALUE", "VMWRITE a field; prints what the field holds afterwards",
+CMD_ENTRY(vmwrite, "vmwrite", "FIELD VALUE", 2, 2, NEEDS_VMX, "VMWRITE a field; prints what the field holds afterwards",
 	  "  vmwrite GUEST_RIP 0x1000\n"
 	  "  vmwrite VM_EXIT_REASON 0   error: VMfailValid(13): VMWRITE to read-only VMCS component",
 	  cmd_vmwrite, complete_field);

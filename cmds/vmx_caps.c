@@ -6,7 +6,6 @@
 #include "../monitor/printf.h"
 #include "../monitor/string.h"
 #include "../vmx/caps_decode.h"
-#include "../vmx/dump.h"
 #include "../vmx/msr.h"
 
 static void put_line(void *ctx, const char *line)
@@ -28,7 +27,7 @@ static void print_absent(enum ctl_kind k)
 	const struct ctl_kind_info *in = ctl_kind_info(k);
 	enum ctl_kind parent;
 	unsigned bit;
-	if (vmx_ctl_activation(k, &parent, &bit))
+	if (ctl_kind_activation(k, &parent, &bit))
 		printf("[%s] %s: not available on this CPU (%s %s is must-be-0)\n", in->name, in->title,
 		       ctl_kind_info(parent)->name, ctl_bit_by_number(parent, bit)->name);
 	else
@@ -164,8 +163,6 @@ static void print_bad_group(const char *s)
 static int cmd_vmx_caps(int argc, char **argv)
 {
 	const struct caps_group *only = NULL;
-	if (argc > 1)
-		return CMD_USAGE;
 	if (argc) {
 		for (size_t i = 0; i < GROUP_COUNT && !only; i++)
 			if (!strcasecmp(argv[0], group_name(&groups[i])))
@@ -175,8 +172,6 @@ static int cmd_vmx_caps(int argc, char **argv)
 			return CMD_FAIL;
 		}
 	}
-	if (!need_vmx())
-		return CMD_FAIL;
 	const struct vmx_caps *c = vmx_caps();
 	for (size_t i = 0; i < GROUP_COUNT; i++)
 		if (!only || only == &groups[i])
@@ -193,7 +188,7 @@ static void complete_group(int argi, const char *prefix, complete_add_fn add, vo
 			add(ctx, group_name(&groups[i]));
 }
 
-CMD_ENTRY(vmx_caps, "vmx caps", "[GROUP]", "every IA32_VMX_* capability MSR decoded (or one GROUP)",
+CMD_ENTRY(vmx_caps, "vmx caps", "[GROUP]", 0, 1, NEEDS_VMX, "every IA32_VMX_* capability MSR decoded (or one GROUP)",
 	  "GROUP is basic, pin, proc, proc2, proc3, exit, exit2, entry, misc, cr0, cr4,\n"
 	  "vmcs-enum, ept-vpid or vmfunc. A control group shows the MSR in force (the\n"
 	  "TRUE_* one when IA32_VMX_BASIC bit 55 is set) and, per named control bit,\n"

@@ -1,41 +1,31 @@
-/* Shared printing for the VMX commands. */
+/* The needs of the VMX commands, and their shared parsing and printing. */
 #include "vmx_common.h"
-#include "../monitor/parse.h"
 #include "../monitor/printf.h"
+#include "../monitor/exception.h"
 #include "../vmx/exit_reason.h"
 #include "../vmx/features.h"
 #include "../vmx/vm_error.h"
 
-#define UD_VECTOR 6
-
-bool need_vmx(void)
+static const char *no_vmx(void)
 {
-	if (vmx_cpu_has_vmx())
-		return true;
-	printf("error: this CPU has no VMX (CPUID.1:ECX.VMX[bit 5] = 0)\n");
-	return false;
+	return vmx_cpu_has_vmx() ? NULL : "this CPU has no VMX (CPUID.1:ECX.VMX[bit 5] = 0)";
 }
 
-bool need_vmx_on(void)
+static const char *no_vmxon(void)
 {
-	if (!need_vmx())
-		return false;
-	if (!vmx_is_on()) {
-		printf("error: not in VMX operation (run vmxon first)\n");
-		return false;
-	}
-	return true;
+	const char *why = no_vmx();
+	return why ? why : vmx_is_on() ? NULL : "not in VMX operation (run vmxon first)";
 }
 
-struct vmcs_obj *need_current(void)
+static const char *no_vmcs(void)
 {
-	if (!need_vmx_on())
-		return NULL;
-	struct vmcs_obj *v = vmcs_current();
-	if (!v)
-		printf("error: no current VMCS (run vmcs new or vmptrld ADDR)\n");
-	return v;
+	const char *why = no_vmxon();
+	return why ? why : vmcs_current() ? NULL : "no current VMCS (run vmcs new or vmptrld ADDR)";
 }
+
+const struct cmd_need cmd_need_vmx = { "a CPU with VMX", no_vmx };
+const struct cmd_need cmd_need_vmxon = { "VMX operation", no_vmxon };
+const struct cmd_need cmd_need_vmcs = { "a current VMCS", no_vmcs };
 
 void print_vmx_error(const char *what, struct vmx_result r)
 {
@@ -54,13 +44,9 @@ void print_vmx_error(const char *what, struct vmx_result r)
 	}
 	case VMX_FAULT: {
 		char d[160];
-		if (r.fault.vector < 0) {
-			printf("error: %s: no memory left for it\n", what);
-			break;
-		}
 		trap_describe(&r.fault, d, sizeof(d));
 		printf("error: %s: %s%s\n", what, d,
-		       r.fault.vector == UD_VECTOR && !vmx_is_on() ? " (not in VMX operation: run vmxon first)" : "");
+		       r.fault.vector == EXC_UD && !vmx_is_on() ? " (not in VMX operation: run vmxon first)" : "");
 		break;
 	}
 	}
@@ -76,6 +62,13 @@ void print_exit_line(const struct vmx_exit *e)
 		printf("step: RFLAGS.TF with #DB intercepted (no monitor trap flag on this CPU)\n");
 	if (e->step_lost)
 		printf("step: no single-step exit came before the monitor's polling exit: the L0 did not deliver it\n");
+	char line[200];
+	if (exit_line_format(e, line, sizeof(line)))
+		printf("%s\n", line);
+}
+
+bool exit_line_format(const struct vmx_exit *e, char *buf, size_t size)
+{
 	char d[160];
 	switch (e->outcome) {
 	case OUTCOME_VMFAIL:
@@ -83,36 +76,35 @@ void print_exit_line(const struct vmx_exit *e)
 			fmt_snprintf(d, sizeof(d), "VMfailInvalid");
 		else
 			vm_error_format(e->fail.error, d, sizeof(d));
-		printf("VM-entry failed: %s\n", d);
-		break;
+		fmt_snprintf(buf, size, "VM-entry failed: %s", d);
+		return true;
 	case OUTCOME_ENTRY_FAILED:
 		exit_reason_label(e->basic, d, sizeof(d));
-		printf("VM-entry failed: %s qual=0x%016llx\n", d, (unsigned long long)e->qual);
-		break;
+		fmt_snprintf(buf, size, "VM-entry failed: %s qual=0x%016llx", d, (unsigned long long)e->qual);
+		return true;
 	case OUTCOME_EXIT:
 		exit_reason_label(e->basic, d, sizeof(d));
-		printf("VM-exit: %s qual=0x%016llx rip=0x%016llx len=%u\n", d,
-		       (unsigned long long)e->qual, (unsigned long long)e->rip, e->len);
-		break;
-	case OUTCOME_NO_VMCS:
+		fmt_snprintf(buf, size, "VM-exit: %s qual=0x%016llx rip=0x%016llx len=%u", d,
+			     (unsigned long long)e->qual, (unsigned long long)e->rip, e->len);
+		return true;
+	case OUTCOME_VMX_OFF: /* the command's need rules it out */
 		break;
 	}
+	return false;
 }
 
 bool parse_field(const char *s, struct vmcs_field *f)
 {
-	if (vmcs_field_parse(s, f) != VMCS_PARSE_BAD)
-		return true;
-	printf("error: unknown VMCS field '%s' (a name from 'vmcs fields', or an encoding such as 0x681e)\n", s);
-	return false;
-}
-
-bool parse_num(const char *cmd, const char *s, uint64_t *v)
-{
-	if (parse_u64(s, v))
-		return true;
-	printf("error: %s: bad number '%s' (decimal or 0x-prefixed hex)\n", cmd, s);
-	return false;
+	enum vmcs_parse p = vmcs_field_parse(s, f);
+	if (p == VMCS_PARSE_BAD) {
+		printf("error: unknown VMCS field '%s' (a name from 'vmcs fields', or an encoding such as 0x681e)\n", s);
+		return false;
+	}
+	/* used anyway: what the L0 makes of it is worth seeing */
+	if (p == VMCS_PARSE_RAW && !vmcs_enc_well_formed(f->encoding))
+		printf("warning: 0x%x is not a well-formed encoding (SDM 25.11.2: bits 31:15 and 12 are 0, only 64-bit fields have a high half): expect VMfailValid(%u)\n",
+		       f->encoding, VMXERR_UNSUPPORTED_VMCS_COMPONENT);
+	return true;
 }
 
 void complete_field(int argi, const char *prefix, complete_add_fn add, void *ctx)

@@ -6,8 +6,8 @@
 static void explain(const struct vmxon_report *r)
 {
 	switch (r->status) {
-	case VMXON_NO_VMX:
-		need_vmx();
+	case VMXON_NO_VMX: /* the command's need rules it out */
+		printf("error: vmxon: this CPU has no VMX\n");
 		break;
 	case VMXON_LOCKED_OFF:
 		printf("error: vmxon: IA32_FEATURE_CONTROL is locked with VMX disabled (0x%016llx): the firmware turned VMX off\n",
@@ -34,11 +34,6 @@ static void explain(const struct vmxon_report *r)
 
 static int cmd_vmxon(int argc, char **argv)
 {
-	(void)argv;
-	if (argc)
-		return CMD_USAGE;
-	if (!need_vmx())
-		return CMD_FAIL;
 	struct vmxon_report r = vmx_enable();
 	if (r.locked_now)
 		printf("IA32_FEATURE_CONTROL was unlocked: locked it with VMX outside SMX enabled (0x%016llx)\n",
@@ -57,11 +52,6 @@ static int cmd_vmxon(int argc, char **argv)
 
 static int cmd_vmxoff(int argc, char **argv)
 {
-	(void)argv;
-	if (argc)
-		return CMD_USAGE;
-	if (!need_vmx())
-		return CMD_FAIL;
 	struct vmx_result r = vmx_disable();
 	if (r.status != VMX_OK) {
 		print_vmx_error("vmxoff", r);
@@ -71,7 +61,7 @@ static int cmd_vmxoff(int argc, char **argv)
 	return CMD_OK;
 }
 
-CMD(vmxon, "vmxon", "", "enter VMX operation, checking and explaining every precondition",
+CMD(vmxon, "vmxon", "", 0, 0, NEEDS_VMX, "enter VMX operation, checking and explaining every precondition",
     "Checks CPUID.1:ECX.VMX, IA32_FEATURE_CONTROL (locks it with VMX enabled when\n"
     "the firmware left it unlocked), the CR0/CR4 fixed bits (sets CR4.VMXE), writes\n"
     "the revision id from IA32_VMX_BASIC into a fresh VMXON region and runs VMXON.\n"
@@ -79,7 +69,7 @@ CMD(vmxon, "vmxon", "", "enter VMX operation, checking and explaining every prec
     "  vmxon        (again) error: VMfailValid(15): ...\n"
     "               or VMfailInvalid when there is no current VMCS",
     cmd_vmxon);
-CMD(vmxoff, "vmxoff", "", "leave VMX operation (VMXOFF) and clear CR4.VMXE",
+CMD(vmxoff, "vmxoff", "", 0, 0, NEEDS_VMX, "leave VMX operation (VMXOFF) and clear CR4.VMXE",
     "  vmxoff       VMXOFF ok\n"
     "  vmxoff       (when off) error: vmxoff: #UD ... (not in VMX operation)",
     cmd_vmxoff);

@@ -150,8 +150,8 @@ proc vmm::apply {line out check} {
 
 proc vmm::run_step {step} {
 	lassign $step line lineno checks
-	set line [vmm::subst_caps $line 0 $lineno]
-	set out [nm::cmd $line]
+	set line [nm::expand_asm [vmm::subst_caps $line 0 $lineno]]
+	set out [nm::check_lines [nm::cmd $line]]
 	set wants_error 0
 	foreach c $checks {
 		if {[lindex $c 0] eq "expect-error"} { set wants_error 1 }

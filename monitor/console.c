@@ -3,7 +3,7 @@
 #include "printf.h"
 #include "uart.h"
 
-void putchar_console(char c)
+static void putchar_console(char c)
 {
 	if (c == '\n')
 		uart_putc('\r');
@@ -14,12 +14,6 @@ static void console_out(void *ctx, char c)
 {
 	(void)ctx;
 	putchar_console(c);
-}
-
-void puts_console(const char *s)
-{
-	while (*s)
-		putchar_console(*s++);
 }
 
 int vprintf(const char *fmt, va_list ap)

@@ -151,4 +151,6 @@ static inline void nmi_unblock(void)
 #define EFER_LME (1ull << 8)
 #define EFER_LMA (1ull << 10)
 #define EFER_NXE (1ull << 11)
+#define RFLAGS_RESERVED1 (1ull << 1) /* SDM Vol. 1 3.4.3: always 1 */
+#define RFLAGS_TF (1ull << 8)
 #endif

@@ -1,7 +1,7 @@
 /* One stub per vector. The CPU pushes an error code only for some
  * exceptions (SDM 6.13); the others push a zero so that every trap_frame
  * has the same layout. */
-#define HAS_ERR(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || (v) == 21 || (v) == 29 || (v) == 30)
+#include "trap.h"
 
 	.text
 	.altmacro
@@ -68,16 +68,16 @@ isr_common:
 /* int fault_setjmp(struct fault_jmp *j): save callee-saved state. */
 	.globl fault_setjmp
 fault_setjmp:
-	mov %rbx, 0(%rdi)
-	mov %rbp, 8(%rdi)
-	mov %r12, 16(%rdi)
-	mov %r13, 24(%rdi)
-	mov %r14, 32(%rdi)
-	mov %r15, 40(%rdi)
+	mov %rbx, FAULT_JMP_RBX(%rdi)
+	mov %rbp, FAULT_JMP_RBP(%rdi)
+	mov %r12, FAULT_JMP_R12(%rdi)
+	mov %r13, FAULT_JMP_R13(%rdi)
+	mov %r14, FAULT_JMP_R14(%rdi)
+	mov %r15, FAULT_JMP_R15(%rdi)
 	lea 8(%rsp), %rax
-	mov %rax, 48(%rdi)
+	mov %rax, FAULT_JMP_RSP(%rdi)
 	mov (%rsp), %rax
-	mov %rax, 56(%rdi)
+	mov %rax, FAULT_JMP_RIP(%rdi)
 	xor %eax, %eax
 	ret
 
@@ -85,14 +85,14 @@ fault_setjmp:
  * with 1, on the stack of the region, interrupts on again. */
 	.globl fault_longjmp
 fault_longjmp:
-	mov 0(%rdi), %rbx
-	mov 8(%rdi), %rbp
-	mov 16(%rdi), %r12
-	mov 24(%rdi), %r13
-	mov 32(%rdi), %r14
-	mov 40(%rdi), %r15
-	mov 48(%rdi), %rsp
+	mov FAULT_JMP_RBX(%rdi), %rbx
+	mov FAULT_JMP_RBP(%rdi), %rbp
+	mov FAULT_JMP_R12(%rdi), %r12
+	mov FAULT_JMP_R13(%rdi), %r13
+	mov FAULT_JMP_R14(%rdi), %r14
+	mov FAULT_JMP_R15(%rdi), %r15
+	mov FAULT_JMP_RSP(%rdi), %rsp
 	mov $1, %eax
-	jmp *56(%rdi)
+	jmp *FAULT_JMP_RIP(%rdi)
 
 	.section .note.GNU-stack, "", @progbits

@@ -16,14 +16,11 @@
 #define PTE_TABLE_FLAGS 0x03ull
 #define HUGE_2M 0x200000ull
 
-struct range {
-	uint64_t start, end;
-};
 
 extern char _image_start[], _image_end[];
 extern uint64_t boot_pml4[];
 
-static struct range ranges[MAX_RANGES];
+static struct mem_range ranges[MAX_RANGES];
 static int nranges;
 static uint64_t free_list; /* physical address of a free page, 0 = none */
 static uint64_t total_bytes, free_pages_cached, managed_pages;
@@ -32,7 +29,7 @@ static uint64_t total_bytes, free_pages_cached, managed_pages;
  * that every page taken since was given back, then puts this state back so
  * that allocations come out at the same addresses as after boot. */
 static struct {
-	struct range ranges[MAX_RANGES];
+	struct mem_range ranges[MAX_RANGES];
 	int nranges;
 	uint64_t free_list, free_pages;
 	bool valid;
@@ -44,11 +41,11 @@ static uint64_t align_up(uint64_t v, uint64_t a) { return (v + a - 1) & ~(a - 1)
 static void reserve(uint64_t s, uint64_t e)
 {
 	for (int i = 0; i < nranges; i++) {
-		struct range *r = &ranges[i];
+		struct mem_range *r = &ranges[i];
 		if (e <= r->start || s >= r->end)
 			continue;
 		if (s > r->start && e < r->end && nranges < MAX_RANGES) {
-			ranges[nranges++] = (struct range){ e, r->end };
+			ranges[nranges++] = (struct mem_range){ e, r->end };
 			r->end = s;
 		} else if (s <= r->start) {
 			r->start = e < r->end ? e : r->end;
@@ -62,7 +59,7 @@ static void add_ranges(const struct mb_info *mb)
 {
 	if (!(mb->flags & MB_INFO_MEM_MAP)) {
 		/* old loaders: mem_upper KiB above 1 MiB */
-		ranges[nranges++] = (struct range){ LOW_RESERVED,
+		ranges[nranges++] = (struct mem_range){ LOW_RESERVED,
 			LOW_RESERVED + (uint64_t)mb->mem_upper * 1024 };
 		total_bytes = ranges[0].end;
 		return;
@@ -75,7 +72,7 @@ static void add_ranges(const struct mb_info *mb)
 			uint64_t e = (m->addr + m->len) & ~(PAGE_SIZE - 1);
 			total_bytes += m->len;
 			if (e > s)
-				ranges[nranges++] = (struct range){ s, e };
+				ranges[nranges++] = (struct mem_range){ s, e };
 		}
 		p += m->size + 4;
 	}
@@ -123,7 +120,7 @@ uint64_t page_alloc_contig(unsigned n)
 {
 	uint64_t bytes = (uint64_t)n * PAGE_SIZE;
 	for (int i = 0; i < nranges; i++) {
-		struct range *r = &ranges[i];
+		struct mem_range *r = &ranges[i];
 		/* stay below 4 GiB for structures the boot map covers */
 		if (r->end - r->start >= bytes && r->start + bytes <= FOUR_GB) {
 			uint64_t pa = r->start;
@@ -199,3 +196,14 @@ static void mem_reset(struct reset_log *log)
 	free_pages_cached = boot.free_pages;
 }
 RESET_HOOK(90, mem, mem_reset);
+
+struct mem_range mem_image(void)
+{
+	return (struct mem_range){ (uint64_t)_image_start, (uint64_t)_image_end };
+}
+
+bool mem_in_image(uint64_t addr, uint64_t len)
+{
+	struct mem_range im = mem_image();
+	return addr < im.end && addr + len > im.start;
+}

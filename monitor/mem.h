@@ -2,6 +2,7 @@
  * page allocator over what the image and loader did not use. */
 #ifndef MONITOR_MEM_H
 #define MONITOR_MEM_H
+#include <stdbool.h>
 #include <stdint.h>
 #include <stddef.h>
 
@@ -14,6 +15,14 @@ uint64_t page_alloc(void);
 uint64_t page_alloc_contig(unsigned n);
 void page_free(uint64_t pa);
 uint64_t mem_total_bytes(void);
+/* [start, end) of physical memory. */
+struct mem_range {
+	uint64_t start, end;
+};
+/* The monitor's own image, which no command may write over. */
+struct mem_range mem_image(void);
+/* True when [addr, addr + len) overlaps the monitor's image. */
+bool mem_in_image(uint64_t addr, uint64_t len);
 uint64_t mem_free_pages(void);
 
 /* The allocator's view for `mem stats`: pages it manages, free, in use,

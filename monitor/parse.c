@@ -1,7 +1,7 @@
 /* Number parsing and tokenizing: pure, shared with the host unit tests. */
 #include "parse.h"
 
-static int digit_value(char c, int base)
+int parse_digit(char c, int base)
 {
 	int v = -1;
 	if (c >= '0' && c <= '9')
@@ -26,7 +26,7 @@ bool parse_u64(const char *s, uint64_t *out)
 			return false;
 	}
 	for (; *s; s++) {
-		int d = digit_value(*s, base);
+		int d = parse_digit(*s, base);
 		if (d < 0)
 			return false;
 		if (v > (UINT64_MAX - (uint64_t)d) / (uint64_t)base)
@@ -34,6 +34,15 @@ bool parse_u64(const char *s, uint64_t *out)
 		v = v * (uint64_t)base + (uint64_t)d;
 	}
 	*out = v;
+	return true;
+}
+
+bool parse_u32(const char *s, uint32_t *out)
+{
+	uint64_t v;
+	if (!parse_u64(s, &v) || v > UINT32_MAX)
+		return false;
+	*out = (uint32_t)v;
 	return true;
 }
 

@@ -6,8 +6,12 @@
 
 #define MAX_ARGS 32
 
+/* The value of digit c in base (up to 16, either case), or -1. */
+int parse_digit(char c, int base);
 /* "0x"-prefixed hex or decimal, the whole string, no overflow. */
 bool parse_u64(const char *s, uint64_t *out);
+/* The same, at most 0xffffffff. */
+bool parse_u32(const char *s, uint32_t *out);
 
 /* Splits line in place on blanks; returns argc, or -1 when there are more
  * than max words. */

@@ -19,7 +19,5 @@ int fmt_snprintf(char *buf, size_t size, const char *fmt, ...)
 /* Console output (serial port). */
 int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int vprintf(const char *fmt, va_list ap);
-void putchar_console(char c);
-void puts_console(const char *s);
 #endif
 #endif

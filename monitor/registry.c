@@ -1,6 +1,8 @@
-/* Lookup and completion over the command table. Names have one or two
- * words ("cpuid", "mem read"); the longest matching name wins. */
+/* Lookup, completion and the checks before a command runs, over the
+ * command table. Names have one or two words ("cpuid", "mem read"); the
+ * longest matching name wins. Pure: shared with the host unit tests. */
 #include "cmd.h"
+#include "printf.h"
 #include "string.h"
 
 /* Number of words of name that match argv, or 0 unless all of them do. */
@@ -92,4 +94,19 @@ void cmd_complete(struct cmd_table t, int nwords, char **words,
 	}
 	if (!c)
 		complete_names(t, nwords, words, add, ctx);
+}
+
+enum cmd_result cmd_check(const struct cmd *c, int argc, const char **why)
+{
+	*why = NULL;
+	if (argc < c->min_args || (c->max_args != CMD_ARGS_ANY && argc > c->max_args))
+		return CMD_USAGE;
+	if (c->need && (*why = c->need->unmet()) != NULL)
+		return CMD_FAIL;
+	return CMD_OK;
+}
+
+int cmd_usage_line(const struct cmd *c, char *buf, size_t size)
+{
+	return fmt_snprintf(buf, size, "usage: %s%s%s", c->name, *c->usage ? " " : "", c->usage);
 }

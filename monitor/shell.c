@@ -43,19 +43,29 @@ static void term_complete(void *ctx, const char *line, lined_add_fn add,
 	cmd_complete(cmd_table_builtin(), argc, words, prefix, add, actx);
 }
 
+/* Checks the argument count and the command's need, then runs it inside
+ * a fault-recovery region. The usage line is printed here and only here. */
 static void run_command(const struct cmd *c, int argc, char **argv)
 {
 	struct fault_jmp j;
-	if (fault_try(&j)) {
-		char what[160];
-		trap_describe(&j.info, what, sizeof(what));
-		printf("error: %s: unexpected %s\n", c->name, what);
-		return;
+	const char *why;
+	char line[160];
+	int r = cmd_check(c, argc, &why);
+	if (r == CMD_OK) {
+		if (fault_try(&j)) {
+			trap_describe(&j.info, line, sizeof(line));
+			printf("error: %s: unexpected %s\n", c->name, line);
+			return;
+		}
+		r = c->fn(argc, argv);
+		fault_end(&j);
 	}
-	int r = c->fn(argc, argv);
-	fault_end(&j);
-	if (r == CMD_USAGE)
-		printf("error: usage: %s %s\n", c->name, c->usage);
+	if (why)
+		printf("error: %s\n", why);
+	if (r == CMD_USAGE) {
+		cmd_usage_line(c, line, sizeof(line));
+		printf("error: %s\n", line);
+	}
 }
 
 static void shell_execute(char *line)

@@ -2,7 +2,7 @@
 #include "string.h"
 
 #define TEXT_MAX 128
-static char loader[TEXT_MAX] = "unknown", cmdline[TEXT_MAX];
+static char loader[TEXT_MAX] = "unknown";
 
 static void copy_text(char *dst, uint32_t src)
 {
@@ -18,9 +18,6 @@ void sysinfo_capture(const struct mb_info *mb)
 {
 	if (mb->flags & MB_INFO_LOADER_NAME)
 		copy_text(loader, mb->boot_loader_name);
-	if (mb->flags & MB_INFO_CMDLINE)
-		copy_text(cmdline, mb->cmdline);
 }
 
 const char *sysinfo_loader(void) { return loader; }
-const char *sysinfo_cmdline(void) { return cmdline; }

@@ -6,5 +6,4 @@
 extern const char nestmon_version[];
 void sysinfo_capture(const struct mb_info *mb);
 const char *sysinfo_loader(void);
-const char *sysinfo_cmdline(void);
 #endif

@@ -7,6 +7,7 @@
 #include "printf.h"
 #include "string.h"
 #include "desc.h"
+#include "exception.h"
 
 #define NVECTORS 256
 #define IDT_INTERRUPT_GATE 0x8e /* present, DPL 0, 64-bit interrupt gate */
@@ -27,33 +28,16 @@ static struct idt_gate idt[NVECTORS] __attribute__((aligned(16)));
 static irq_handler_fn handlers[NVECTORS];
 static struct fault_jmp *fault_top;
 
-static const char *const names[32][2] = {
-	{ "#DE", "divide error" },        { "#DB", "debug" },
-	{ "NMI", "non-maskable interrupt" }, { "#BP", "breakpoint" },
-	{ "#OF", "overflow" },            { "#BR", "bound range exceeded" },
-	{ "#UD", "invalid opcode" },      { "#NM", "device not available" },
-	{ "#DF", "double fault" },        { "#CSO", "coprocessor segment overrun" },
-	{ "#TS", "invalid TSS" },         { "#NP", "segment not present" },
-	{ "#SS", "stack-segment fault" }, { "#GP", "general protection" },
-	{ "#PF", "page fault" },          { "#15", "reserved" },
-	{ "#MF", "x87 floating-point error" }, { "#AC", "alignment check" },
-	{ "#MC", "machine check" },       { "#XM", "SIMD floating-point" },
-	{ "#VE", "virtualization exception" }, { "#CP", "control protection" },
-	{ "#22", "reserved" },            { "#23", "reserved" },
-	{ "#24", "reserved" },            { "#25", "reserved" },
-	{ "#26", "reserved" },            { "#27", "reserved" },
-	{ "#HV", "hypervisor injection" }, { "#VC", "VMM communication" },
-	{ "#SX", "security exception" },  { "#31", "reserved" },
-};
-
+/* A reserved vector (15, 22-27, 31) has no mnemonic of its own. */
 const char *trap_name(int v)
 {
-	return v >= 0 && v < 32 ? names[v][0] : "IRQ";
+	const char *m = v >= 0 ? exception_mnemonic((unsigned)v) : NULL;
+	return m ? m : v >= 0 && v < EXC_COUNT ? "exception" : "IRQ";
 }
 
 const char *trap_longname(int v)
 {
-	return v >= 0 && v < 32 ? names[v][1] : "interrupt";
+	return v >= 0 && v < EXC_COUNT ? exception_description((unsigned)v) : "interrupt";
 }
 
 void trap_describe(const struct fault_info *f, char *buf, int size)
@@ -62,7 +46,7 @@ void trap_describe(const struct fault_info *f, char *buf, int size)
 			     trap_name(f->vector), trap_longname(f->vector),
 			     f->vector, (unsigned long long)f->error,
 			     (unsigned long long)f->rip);
-	if (f->vector == 14 && n < size)
+	if (f->vector == EXC_PF && n < size)
 		fmt_snprintf(buf + n, size - n, " cr2=0x%016llx",
 			     (unsigned long long)f->cr2);
 }
@@ -80,7 +64,7 @@ static void idt_set(int v, int ist)
 void trap_init(void)
 {
 	for (int v = 0; v < NVECTORS; v++)
-		idt_set(v, (v == 2 || v == 8 || v == 18) ? IST_CRITICAL : 0);
+		idt_set(v, (v == EXC_NMI || v == EXC_DF || v == EXC_MC) ? IST_CRITICAL : 0);
 	struct dtr d = { sizeof(idt) - 1, (uint64_t)idt };
 	__asm__ volatile("lidt %0" ::"m"(d));
 }
@@ -117,7 +101,7 @@ static void fault_recover(struct trap_frame *tf)
 	}
 	fault_top = j->prev;
 	j->info = (struct fault_info){ (int)tf->vector, tf->error, tf->rip,
-				       tf->vector == 14 ? read_cr2() : 0 };
+				       tf->vector == EXC_PF ? read_cr2() : 0 };
 	fault_longjmp(j);
 }
 
@@ -128,9 +112,9 @@ void trap_dispatch(struct trap_frame *tf)
 		handlers[v](tf);
 		return;
 	}
-	if (v >= 32)
+	if (v >= EXC_COUNT)
 		return; /* stray interrupt: nothing to acknowledge */
-	if (v == 2) {
+	if (v == EXC_NMI) {
 		printf("\nNMI received (rip=0x%016llx), ignored\n",
 		       (unsigned long long)tf->rip);
 		return;

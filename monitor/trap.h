@@ -3,6 +3,20 @@
  * shell wraps every command in one, so no command can kill the monitor. */
 #ifndef MONITOR_TRAP_H
 #define MONITOR_TRAP_H
+
+/* struct fault_jmp as isr.S's fault_setjmp/fault_longjmp address it; the
+ * C side checks these against the structure below. */
+#define FAULT_JMP_RBX 0
+#define FAULT_JMP_RBP 8
+#define FAULT_JMP_R12 16
+#define FAULT_JMP_R13 24
+#define FAULT_JMP_R14 32
+#define FAULT_JMP_R15 40
+#define FAULT_JMP_RSP 48
+#define FAULT_JMP_RIP 56
+
+#ifndef __ASSEMBLER__
+#include <stddef.h>
 #include <stdint.h>
 
 struct trap_frame {
@@ -18,12 +32,24 @@ struct fault_info {
 	uint64_t error, rip, cr2;
 };
 
-/* Saved callee-saved registers for the jump back (see trap_asm.S). */
+/* Saved callee-saved registers for the jump back (see isr.S). */
 struct fault_jmp {
 	uint64_t rbx, rbp, r12, r13, r14, r15, rsp, rip;
 	struct fault_jmp *prev;
 	struct fault_info info;
 };
+
+#define FAULT_JMP_AT(reg, REG) \
+	_Static_assert(offsetof(struct fault_jmp, reg) == FAULT_JMP_##REG, "trap.h: FAULT_JMP_" #REG)
+FAULT_JMP_AT(rbx, RBX);
+FAULT_JMP_AT(rbp, RBP);
+FAULT_JMP_AT(r12, R12);
+FAULT_JMP_AT(r13, R13);
+FAULT_JMP_AT(r14, R14);
+FAULT_JMP_AT(r15, R15);
+FAULT_JMP_AT(rsp, RSP);
+FAULT_JMP_AT(rip, RIP);
+#undef FAULT_JMP_AT
 
 /* Returns 0 when called; returns again with 1 when a fault happened inside
  * the region (details in j->info). Must be closed with fault_end(j) on every
@@ -49,4 +75,5 @@ void trap_describe(const struct fault_info *f, char *buf, int size);
 typedef void (*irq_handler_fn)(struct trap_frame *tf);
 void trap_set_handler(int vector, irq_handler_fn fn);
 void trap_init(void);
+#endif /* __ASSEMBLER__ */
 #endif

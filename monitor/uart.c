@@ -113,6 +113,11 @@ void uart_flush_input(void)
 		irq_enable();
 }
 
+void uart_rx_irq(bool on)
+{
+	outb(COM1 + UART_IER, on ? IER_RX : 0);
+}
+
 #define NMI_VECTOR 2
 
 static void uart_nmi(struct trap_frame *tf)

@@ -17,6 +17,9 @@ bool uart_take_interrupt_key(void);
 
 /* Drops everything received so far (after Ctrl-C stopped a run). */
 void uart_flush_input(void);
+/* Turns the receive interrupt on or off at the UART: while it is off,
+ * input waits in the FIFO for uart_poll, and nothing interrupts anyone. */
+void uart_rx_irq(bool on);
 /* Delivers receive interrupts as NMIs (through the I/O APIC) instead of
  * IRQ 4, or back; false when that cannot be done. */
 bool uart_rx_as_nmi(bool on);

@@ -152,12 +152,15 @@ static void test_caps_enum_vmfunc_ctl(void **state)
 	assert_line(&l, "EPTP switching (VM function 0): yes");
 	assert_line(&l, "bit 1 (unknown)");
 
-	/* allowed-0 0x16, allowed-1 0x7f */
-	assert_string_equal(vmx_ctl_setting(0x0000007f00000016ull, 1), "must-be-1");
-	assert_string_equal(vmx_ctl_setting(0x0000007f00000016ull, 0), "free");
-	assert_string_equal(vmx_ctl_setting(0x0000007f00000016ull, 7), "must-be-0");
-	assert_string_equal(vmx_ctl_setting(0x0000000000000001ull, 0), "contradictory");
-	assert_string_equal(vmx_ctl_setting(0x0000007f00000016ull, 32), "invalid bit");
+	/* a control MSR read as a fixed pair: allowed-0 0x16, allowed-1 0x7f */
+	assert_string_equal(vmx_fixed_setting(0x16, 0x7f, 1), "must-be-1");
+	assert_string_equal(vmx_fixed_setting(0x16, 0x7f, 0), "free");
+	assert_string_equal(vmx_fixed_setting(0x16, 0x7f, 7), "must-be-0");
+	assert_string_equal(vmx_fixed_setting(0x1, 0x0, 0), "contradictory");
+	assert_string_equal(vmx_fixed_setting(0x16, 0x7f, 64), "invalid bit");
+
+	assert_string_equal(vmx_msr_name(0x48d), "IA32_VMX_TRUE_PINBASED_CTLS");
+	assert_null(vmx_msr_name(0x10));
 }
 
 int main(void)

@@ -1,6 +1,6 @@
-/* Host unit tests for the VM-exit decoders (vmx/decode.c, decode_qual.c):
- * exit qualifications, interruption and instruction information, guest
- * state and reason flags, and what they do with small buffers. Expected
+/* Host unit tests for the VM-exit decoders (vmx/decode.c, decode_qual.c,
+ * and the reason flags of exit_reason.c): exit qualifications,
+ * interruption and instruction information, guest state and reason flags, and what they do with small buffers. Expected
  * values are worked out from the SDM tables named in those files. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "vmx/decode.h"
+#include "vmx/exit_reason.h"
+#include "vmx/intr_info.h"
 
 /* ---- helpers ---- */
 
@@ -20,13 +22,22 @@ static char out[256];
 
 static const char *qual(uint32_t reason, uint64_t q)
 {
-	vmx_decode_qual(reason, false, q, out, sizeof(out));
+	vmx_decode_qual(reason, 0, q, out, sizeof(out));
 	return out;
 }
 
 static const char *entry_qual(uint32_t reason, uint64_t q)
 {
-	vmx_decode_qual(reason, true, q, out, sizeof(out));
+	vmx_decode_qual(reason | EXIT_FLAG_ENTRY_FAILURE, 0, q, out, sizeof(out));
+	return out;
+}
+
+/* Reason 0 with the VM-exit interruption information of a hardware
+ * exception with this vector. */
+static const char *exception_qual(unsigned vector, uint64_t q)
+{
+	vmx_decode_qual(0, intr_info_make(INTR_TYPE_HARD_EXCEPTION, vector), q, out,
+			sizeof(out));
 	return out;
 }
 
@@ -126,14 +137,16 @@ static void test_qual_entry_failure(void **state)
 static void test_exception_qual(void **state)
 {
 	(void)state;
-	vmx_decode_exception_qual(14, 0xdeadb000, out, sizeof(out));
-	assert_string_equal(out, "linear 0xdeadb000");
-	vmx_decode_exception_qual(1, 0x4001, out, sizeof(out));
-	assert_string_equal(out, "B0, BS");
-	vmx_decode_exception_qual(1, 0x12000, out, sizeof(out));
-	assert_string_equal(out, "BD, RTM");
-	vmx_decode_exception_qual(13, 0, out, sizeof(out));
-	assert_string_equal(out, "none");
+	assert_string_equal(exception_qual(14, 0xdeadb000), "linear 0xdeadb000");
+	assert_string_equal(exception_qual(1, 0x4001), "B0, BS");
+	assert_string_equal(exception_qual(1, 0x12000), "BD, RTM");
+	assert_string_equal(exception_qual(1, 0x20001), "B0, reserved 0x20000");
+	assert_string_equal(exception_qual(13, 0), "none");
+	/* without a valid vector the meaning is not known */
+	assert_string_equal(qual(0, 0xdeadb000),
+			    "0xdeadb000 (#PF linear address or #DB conditions)");
+	/* an entry failure reports no exception */
+	assert_string_equal(entry_qual(0, 0x4), "0x4 (undefined)");
 }
 
 /* ---- interruption information ---- */
@@ -217,9 +230,10 @@ static void test_activity_interruptibility_pending(void **state)
 
 /* ---- instruction information and reason flags ---- */
 
+/* The qualification says "string instruction", which only I/O exits read. */
 static const char *ii(uint32_t reason, uint32_t info)
 {
-	vmx_decode_instr_info(reason, info, out, sizeof(out));
+	vmx_decode_instr_info(reason, IO_QUAL_STRING, info, out, sizeof(out));
 	return out;
 }
 
@@ -257,6 +271,9 @@ static void test_instr_info(void **state)
 	/* outsb in 64-bit mode from DS */
 	assert_string_equal(ii(30, II(0, 0, 2, 0, 3, 0, 0, 0, 0, 0)),
 			    "addr 64-bit, segment DS");
+	/* IN and OUT have none (SDM 28.2.5) */
+	vmx_decode_instr_info(30, 0, II(0, 0, 2, 0, 3, 0, 0, 0, 0, 0), out, sizeof(out));
+	assert_string_equal(out, "");
 	assert_string_equal(ii(12, 0x12345678), "");
 	assert_string_equal(ii(0xffff, 0x12345678), "");
 }
@@ -264,15 +281,15 @@ static void test_instr_info(void **state)
 static void test_reason_flags(void **state)
 {
 	(void)state;
-	vmx_decode_reason_flags(0x80000021, out, sizeof(out));
+	exit_reason_flags(0x80000021, out, sizeof(out));
 	assert_string_equal(out, "entry failure");
-	vmx_decode_reason_flags(0x30000006, out, sizeof(out));
+	exit_reason_flags(0x30000006, out, sizeof(out));
 	assert_string_equal(out, "from VMX root, pending MTF");
-	vmx_decode_reason_flags(0x0c00000c, out, sizeof(out));
+	exit_reason_flags(0x0c00000c, out, sizeof(out));
 	assert_string_equal(out, "enclave mode, bus lock");
-	vmx_decode_reason_flags(12, out, sizeof(out));
+	exit_reason_flags(12, out, sizeof(out));
 	assert_string_equal(out, "");
-	vmx_decode_reason_flags(0x40010000, out, sizeof(out));
+	exit_reason_flags(0x40010000, out, sizeof(out));
 	assert_string_equal(out, "undefined 0x40010000");
 }
 
@@ -283,12 +300,12 @@ static void test_truncation(void **state)
 	char buf[16];
 	int full, n;
 	(void)state;
-	full = vmx_decode_qual(30, false, 0x800040, out, sizeof(out));
+	full = vmx_decode_qual(30, 0, 0x800040, out, sizeof(out));
 	assert_int_equal(full, (int)strlen("out 1 byte port 0x80 (immediate)"));
 
 	for (int size = 0; size <= 8; size++) {
 		memset(buf, 'Z', sizeof(buf));
-		n = vmx_decode_qual(30, false, 0x800040, size ? buf : NULL, size);
+		n = vmx_decode_qual(30, 0, 0x800040, size ? buf : NULL, size);
 		assert_int_equal(n, full);
 		if (size) {
 			assert_int_equal(strlen(buf), size - 1);
@@ -300,15 +317,15 @@ static void test_truncation(void **state)
 
 	/* every one-line decoder, into 5 bytes */
 	memset(buf, 'Z', sizeof(buf));
-	assert_true(vmx_decode_qual(48, false, 0x1fff, buf, 5) > 5);
+	assert_true(vmx_decode_qual(48, 0, 0x1fff, buf, 5) > 5);
 	assert_true(vmx_decode_intr_info(0x80000b0e, buf, 5) > 5);
 	assert_true(vmx_decode_access_rights(0xa09b, buf, 5) > 5);
 	assert_true(vmx_decode_activity(3, buf, 5) > 5);
 	assert_true(vmx_decode_interruptibility(0x1f, buf, 5) > 5);
 	assert_true(vmx_decode_pending_dbg(0x1500f, buf, 5) > 5);
-	assert_true(vmx_decode_instr_info(50, 0x10000000, buf, 5) > 5);
-	assert_true(vmx_decode_reason_flags(0xb8000000, buf, 5) > 5);
-	assert_true(vmx_decode_exception_qual(1, 0xf, buf, 5) > 5);
+	assert_true(vmx_decode_instr_info(50, 0, 0x10000000, buf, 5) > 5);
+	assert_true(exit_reason_flags(0xb8000000, buf, 5) > 5);
+	assert_true(vmx_decode_qual(0, intr_info_make(INTR_TYPE_HARD_EXCEPTION, 1), 0xf, buf, 5) > 5);
 	assert_int_equal(strlen(buf), 4);
 	for (int i = 5; i < (int)sizeof(buf); i++)
 		assert_int_equal(buf[i], 'Z');

@@ -1,6 +1,7 @@
 /* Host unit tests of the command registry (monitor/registry.c): lookup,
- * groups and completion over a small table, and Tab over that table in the
- * line editor, wired the way the shell wires them. Compiled unchanged with
+ * groups, completion and the checks before a command runs (argument
+ * counts, needs) over a small table, and Tab over that table in the line
+ * editor, wired the way the shell wires them. Compiled unchanged with
  * -DHOST_TEST under ASan/UBSan; run with CMOCKA_MESSAGE_OUTPUT=TAP for TAP
  * (`make unit`). */
 #include "tests/lineedit_harness.h"
@@ -31,7 +32,7 @@ static void dump_complete(int argi, const char *prefix, complete_add_fn add,
 	}
 }
 
-#define E(nm, comp) { nm, "", "summary", "", cmd_dummy, comp }
+#define E(nm, comp) { nm, "", "summary", "", cmd_dummy, comp, NULL, 0, CMD_ARGS_ANY }
 static const struct cmd TABLE[] = {
 	E("cpuid", NULL),	 E("help", NULL),
 	E("mem read", NULL),	 E("mem write", NULL),
@@ -152,6 +153,75 @@ static void registry_complete_own_completer(void **state)
 	assert_string_equal(seen_prefix, "");
 }
 
+/* ---- checks before a command runs ---------------------------------------- */
+
+static int vmx_on;
+
+static const char *unmet_vmx_on(void)
+{
+	return vmx_on ? NULL : "not in VMX operation (run vmxon first)";
+}
+
+static const struct cmd_need NEED_ON = { "VMX operation", unmet_vmx_on };
+
+static const struct cmd CHECKED[] = {
+	{ "launch", "", "s", "", cmd_dummy, NULL, &NEED_ON, 0, 0 },
+	{ "mem read", "ADDR [LEN]", "s", "", cmd_dummy, NULL, NULL, 1, 2 },
+	{ "mem write", "ADDR BYTE...", "s", "", cmd_dummy, NULL, NULL, 2, CMD_ARGS_ANY },
+	{ "vmread", "FIELD", "s", "", cmd_dummy, NULL, &NEED_ON, 1, 1 },
+};
+
+static void want_check(const struct cmd *c, int argc, enum cmd_result want,
+			 const char *want_why)
+{
+	const char *why = "unset";
+	enum cmd_result r = cmd_check(c, argc, &why);
+	if (r != want)
+		FAIL("cmd_check(%s, %d): expected %d, saw %d", c->name, argc, want, r);
+	if (want_why ? !why || strcmp(why, want_why) : why != NULL)
+		FAIL("cmd_check(%s, %d): expected why \"%s\", saw \"%s\"", c->name,
+		     argc, want_why ? want_why : "(none)", why ? why : "(none)");
+}
+
+static void registry_check_args(void **state)
+{
+	(void)state;
+	vmx_on = 1;
+	want_check(&CHECKED[0], 0, CMD_OK, NULL);
+	want_check(&CHECKED[0], 1, CMD_USAGE, NULL);
+	want_check(&CHECKED[1], 0, CMD_USAGE, NULL);
+	want_check(&CHECKED[1], 1, CMD_OK, NULL);
+	want_check(&CHECKED[1], 2, CMD_OK, NULL);
+	want_check(&CHECKED[1], 3, CMD_USAGE, NULL);
+	want_check(&CHECKED[2], 1, CMD_USAGE, NULL);
+	want_check(&CHECKED[2], 2, CMD_OK, NULL);
+	want_check(&CHECKED[2], MAX_ARGS, CMD_OK, NULL);
+}
+
+static void registry_check_needs(void **state)
+{
+	(void)state;
+	vmx_on = 0;
+	want_check(&CHECKED[0], 0, CMD_FAIL, "not in VMX operation (run vmxon first)");
+	/* the count first: the usage says more than the need */
+	want_check(&CHECKED[3], 0, CMD_USAGE, NULL);
+	want_check(&CHECKED[3], 1, CMD_FAIL, "not in VMX operation (run vmxon first)");
+	want_check(&CHECKED[1], 1, CMD_OK, NULL); /* needs nothing */
+	vmx_on = 1;
+	want_check(&CHECKED[3], 1, CMD_OK, NULL);
+}
+
+static void registry_usage_line(void **state)
+{
+	char buf[64];
+	(void)state;
+	assert_int_equal(cmd_usage_line(&CHECKED[1], buf, sizeof(buf)),
+			 (int)strlen("usage: mem read ADDR [LEN]"));
+	assert_string_equal(buf, "usage: mem read ADDR [LEN]");
+	cmd_usage_line(&CHECKED[0], buf, sizeof(buf));
+	assert_string_equal(buf, "usage: launch"); /* no blank at the end */
+}
+
 /* Tab over the real registry, the way the shell wires them together. */
 static const struct cmd *shell_table_begin, *shell_table_end;
 
@@ -197,6 +267,9 @@ int main(void)
 		cmocka_unit_test(registry_complete_first_words),
 		cmocka_unit_test(registry_complete_second_words),
 		cmocka_unit_test(registry_complete_own_completer),
+		cmocka_unit_test(registry_check_args),
+		cmocka_unit_test(registry_check_needs),
+		cmocka_unit_test(registry_usage_line),
 		cmocka_unit_test_setup(registry_tab_in_editor, term_setup),
 	};
 	return cmocka_run_group_tests_name("registry", tests, NULL, NULL);

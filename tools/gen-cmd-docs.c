@@ -4,9 +4,15 @@
  *   gen-cmd-docs build/nestmon.elf > docs/commands.md
  *
  * The registry is the ELF section .cmdtab: an array of struct cmd (see
- * monitor/cmd.h), six 8-byte pointers per entry, sorted by name. The image
- * is static and identity-mapped, so a pointer is a virtual address that the
- * PT_LOAD program headers turn into a file offset. */
+ * monitor/cmd.h), sorted by name. The target is x86-64 like the host, so
+ * the layout is read with offsetof() from that very header: a change of
+ * struct cmd changes this program with it. The image is static and
+ * identity-mapped, so a pointer is a virtual address that the PT_LOAD
+ * program headers turn into a file offset.
+ *
+ * It also checks each entry's argument counts against its usage string:
+ * min_args is the number of words outside brackets, and max_args is
+ * CMD_ARGS_ANY exactly when the usage ends in "...". */
 #include <elf.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -15,11 +21,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* struct cmd as the target lays it out: name, usage, summary, help, fn,
- * complete. Only the four strings are read. */
-enum { CMD_NAME, CMD_USAGE, CMD_SUMMARY, CMD_HELP, CMD_FN, CMD_COMPLETE,
-       CMD_FIELDS };
-#define CMD_ENTRY_SIZE (CMD_FIELDS * 8)
+#include "monitor/cmd.h"
+
+#define CMD_ENTRY_SIZE sizeof(struct cmd)
+#define AT(p, type, field) ((p) + offsetof(type, field))
 
 struct image {
 	const char *path;
@@ -30,6 +35,8 @@ struct image {
 
 struct entry {
 	const char *name, *usage, *summary, *help;
+	const char *need; /* what the command needs, or "" */
+	int min_args, max_args;
 	int complete; /* has an argument completer */
 };
 
@@ -123,12 +130,11 @@ static const Elf64_Shdr *find_section(const struct image *im, const char *want)
 	return NULL;
 }
 
-/* The string at virtual address va, or "" for NULL. */
-static const char *string_at(const struct image *im, uint64_t va,
-			     const char *what, size_t idx)
+/* The bytes at virtual address va, with *room set to what the segment
+ * holds from there; NULL when va is in no loaded segment. */
+static const unsigned char *bytes_at(const struct image *im, uint64_t va,
+				     uint64_t *room)
 {
-	if (!va)
-		return "";
 	const Elf64_Phdr *ph = (const Elf64_Phdr *)(im->data + im->eh->e_phoff);
 	for (unsigned i = 0; i < im->eh->e_phnum; i++, ph++) {
 		if (ph->p_type != PT_LOAD || va < ph->p_vaddr ||
@@ -138,11 +144,24 @@ static const char *string_at(const struct image *im, uint64_t va,
 		uint64_t end = ph->p_offset + ph->p_filesz;
 		if (end > im->size)
 			end = im->size;
-		const char *s = (const char *)im->data + off;
-		if (off < end && memchr(s, 0, end - off))
-			return s;
-		break;
+		if (off >= end)
+			return NULL;
+		*room = end - off;
+		return im->data + off;
 	}
+	return NULL;
+}
+
+/* The string at virtual address va, or "" for NULL. */
+static const char *string_at(const struct image *im, uint64_t va,
+			     const char *what, size_t idx)
+{
+	uint64_t room;
+	if (!va)
+		return "";
+	const char *s = (const char *)bytes_at(im, va, &room);
+	if (s && memchr(s, 0, room))
+		return s;
 	die("%s: .cmdtab entry %zu: %s pointer %#llx is not a string in a "
 	    "loaded segment", im->path, idx, what, (unsigned long long)va);
 	return NULL;
@@ -156,6 +175,24 @@ static uint64_t le64(const unsigned char *p)
 	return v;
 }
 
+static int le32s(const unsigned char *p)
+{
+	return (int32_t)(p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24);
+}
+
+/* The `what` of the struct cmd_need at va (the command's need), or "". */
+static const char *need_at(const struct image *im, uint64_t va, size_t idx)
+{
+	uint64_t room;
+	if (!va)
+		return "";
+	const unsigned char *p = bytes_at(im, va, &room);
+	if (!p || room < sizeof(struct cmd_need))
+		die("%s: .cmdtab entry %zu: need pointer %#llx is not in a loaded "
+		    "segment", im->path, idx, (unsigned long long)va);
+	return string_at(im, le64(AT(p, struct cmd_need, what)), "need", idx);
+}
+
 static struct entry *read_cmdtab(const struct image *im, size_t *count)
 {
 	const Elf64_Shdr *sh = find_section(im, ".cmdtab");
@@ -164,8 +201,8 @@ static struct entry *read_cmdtab(const struct image *im, size_t *count)
 	if (sh->sh_type == SHT_NOBITS || !in_file(im, sh->sh_offset, sh->sh_size))
 		die("%s: .cmdtab has no contents in the file", im->path);
 	if (sh->sh_size % CMD_ENTRY_SIZE)
-		die("%s: .cmdtab is %llu bytes, not a multiple of %d (struct cmd "
-		    "changed? update tools/gen-cmd-docs.c)", im->path,
+		die("%s: .cmdtab is %llu bytes, not a multiple of %zu (is the image "
+		    "older than monitor/cmd.h? run make)", im->path,
 		    (unsigned long long)sh->sh_size, CMD_ENTRY_SIZE);
 	*count = sh->sh_size / CMD_ENTRY_SIZE;
 	if (!*count)
@@ -176,11 +213,14 @@ static struct entry *read_cmdtab(const struct image *im, size_t *count)
 	for (size_t i = 0; i < *count; i++) {
 		const unsigned char *p =
 			im->data + sh->sh_offset + i * CMD_ENTRY_SIZE;
-		e[i].name = string_at(im, le64(p + 8 * CMD_NAME), "name", i);
-		e[i].usage = string_at(im, le64(p + 8 * CMD_USAGE), "usage", i);
-		e[i].summary = string_at(im, le64(p + 8 * CMD_SUMMARY), "summary", i);
-		e[i].help = string_at(im, le64(p + 8 * CMD_HELP), "help", i);
-		e[i].complete = le64(p + 8 * CMD_COMPLETE) != 0;
+		e[i].name = string_at(im, le64(AT(p, struct cmd, name)), "name", i);
+		e[i].usage = string_at(im, le64(AT(p, struct cmd, usage)), "usage", i);
+		e[i].summary = string_at(im, le64(AT(p, struct cmd, summary)), "summary", i);
+		e[i].help = string_at(im, le64(AT(p, struct cmd, help)), "help", i);
+		e[i].complete = le64(AT(p, struct cmd, complete)) != 0;
+		e[i].need = need_at(im, le64(AT(p, struct cmd, need)), i);
+		e[i].min_args = le32s(AT(p, struct cmd, min_args));
+		e[i].max_args = le32s(AT(p, struct cmd, max_args));
 		if (!*e[i].name)
 			die("%s: .cmdtab entry %zu has no name", im->path, i);
 	}
@@ -195,6 +235,32 @@ static void check_sorted(const struct entry *e, size_t n)
 			fprintf(stderr, "%s: warning: .cmdtab is not sorted by name: "
 				"'%s' comes before '%s' (check the CMD ids)\n",
 				progname, e[i - 1].name, e[i].name);
+}
+
+/* The argument counts the dispatcher checks must agree with the usage that
+ * help and these docs show: min_args is the number of its words outside
+ * brackets, max_args is CMD_ARGS_ANY exactly when it ends in "...", and
+ * otherwise covers every word. */
+static void check_args(const struct entry *e, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *u = e[i].usage;
+		size_t len = strlen(u);
+		int depth = 0, words = 0, required = 0;
+		int any = len >= 3 && !strcmp(u + len - 3, "...");
+		for (const char *p = u; *p; p++) {
+			if (!strchr(" []", *p) && (p == u || strchr(" [", p[-1]))) {
+				words++;
+				required += depth == 0;
+			}
+			depth += (*p == '[') - (*p == ']');
+		}
+		if (e[i].min_args != required || any != (e[i].max_args == CMD_ARGS_ANY) ||
+		    (!any && e[i].max_args < words))
+			die("%s: CMD() of '%s' takes %d..%d arguments, but its usage '%s' "
+			    "says %d..%s", progname, e[i].name, e[i].min_args, e[i].max_args,
+			    u, required, any ? "any" : "at least the words shown");
+	}
 }
 
 /* ---- Markdown output ---------------------------------------------------- */
@@ -291,8 +357,8 @@ static void put_anchor(const char *name)
 
 static void put_table(const struct entry *e, size_t n)
 {
-	puts("| command | usage | summary |");
-	puts("|---|---|---|");
+	puts("| command | usage | needs | summary |");
+	puts("|---|---|---|---|");
 	for (size_t i = 0; i < n; i++) {
 		fputs("| [", stdout);
 		put_code(e[i].name, 1);
@@ -301,6 +367,8 @@ static void put_table(const struct entry *e, size_t n)
 		fputs(") | ", stdout);
 		if (*e[i].usage)
 			put_code(e[i].usage, 1);
+		fputs(" | ", stdout);
+		put_text(e[i].need, 1);
 		fputs(" | ", stdout);
 		put_text(e[i].summary, 1);
 		puts(" |");
@@ -318,6 +386,11 @@ static void put_section(const struct entry *e)
 		putchar('\n');
 		put_text(e->summary, 0);
 		putchar('\n');
+	}
+	if (*e->need) {
+		fputs("\nNeeds ", stdout);
+		put_text(e->need, 0);
+		puts(".");
 	}
 	if (*e->help) {
 		int fence = longest_backtick_run(e->help) + 1;
@@ -346,6 +419,7 @@ int main(int argc, char **argv)
 	check_elf(&im);
 	struct entry *e = read_cmdtab(&im, &n);
 	check_sorted(e, n);
+	check_args(e, n);
 
 	puts("<!-- Generated by `make docs` (tools/gen-cmd-docs.c) from the command "
 	     "registry in build/nestmon.elf. Do not edit by hand: change the "
@@ -353,7 +427,10 @@ int main(int argc, char **argv)
 	puts("# nestmon commands\n");
 	puts("Every command of the `vmm> ` shell, as `help` lists them. Numbers are "
 	     "decimal or `0x`-prefixed hex; `help CMD` at the prompt shows the "
-	     "same text as the sections below.\n");
+	     "same text as the sections below. Before a command runs, the shell "
+	     "checks its number of arguments (else it prints the usage) and what "
+	     "it needs (else it prints why it cannot run), each as one `error: ` "
+	     "line.\n");
 	put_table(e, n);
 	for (size_t i = 0; i < n; i++)
 		put_section(&e[i]);

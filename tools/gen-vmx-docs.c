@@ -4,11 +4,12 @@
  *   gen-vmx-docs exits   > docs/exit-reasons.md
  *   gen-vmx-docs ctls    > docs/control-bits.md
  *
- * The rows come from the .def files themselves; everything derived (width,
- * access, group, kinds' MSRs) comes from the same vmx/ code the monitor
- * runs, so the docs cannot say something the monitor does not do.
- * A host program: built with -DHOST_TEST by mk/vmx-tables.mk.
+ * The rows come from the .def files, through the same vmx/ code the monitor
+ * runs (the tables, what is derived from an encoding, the exit-reason flag
+ * decoder), so the docs cannot say something the monitor does not do.
+ * A host program: built with -DHOST_TEST by mk/host.mk.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -57,64 +58,96 @@ static void gen_fields(void)
 	       vmcs_field_count(), count_high());
 	printf("Names are Linux's `enum vmcs_field`, in any case; a raw encoding (`0x681e`) is accepted too, even one not listed here. "
 	       "Width, access and group are derived from the encoding (SDM 25.11.2): bits 14:13 give the width, bits 11:10 the type (group), bit 0 the high half of a 64-bit field. "
-	       "Fields of the `exit-info` group are read-only: VMWRITE to them fails with VM-instruction error 13 unless IA32_VMX_MISC bit 29 is set. "
-	       "\"[ISE]\" marks fields that the Intel Instruction Set Extensions reference describes ahead of the SDM.\n\n");
+	       "Fields of the `exit-info` group are read-only: VMWRITE to them fails with VM-instruction error %u unless IA32_VMX_MISC bit 29 is set. "
+	       "\"[ISE]\" marks fields that the Intel Instruction Set Extensions reference describes ahead of the SDM.\n\n",
+	       VMXERR_VMWRITE_READ_ONLY_VMCS_COMPONENT);
 	printf("| name | encoding | width | access | group | description |\n"
 	       "|---|---|---|---|---|---|\n");
-#define FIELD(name, enc, desc) field_row(#name, enc, desc);
-#include "vmx/vmcs_fields.def"
-#undef FIELD
+	for (size_t i = 0; i < vmcs_field_count(); i++) {
+		const struct vmcs_field *f = vmcs_field_at(i);
+
+		field_row(f->name, f->encoding, f->desc);
+	}
 	printf("\n## Aliases\n\n");
 	printf("Other names lookup accepts; output always uses the field's name.\n\n");
 	printf("| alias | field |\n|---|---|\n");
-#define ALIAS(field, alias) printf("| `%s` | `%s` |\n", #alias, #field);
-#include "vmx/vmcs_aliases.def"
-#undef ALIAS
+	for (size_t i = 0; i < vmcs_alias_count(); i++) {
+		const struct vmcs_field *f;
+		const char *alias = vmcs_alias_at(i, &f);
+
+		printf("| `%s` | `%s` |\n", alias, f->name);
+	}
 }
 
-static void exit_flag_row(uint32_t mask, const char *word, const char *what)
+/* The flag bits of the exit-reason field: each word as exit_reason_flags,
+ * the decoder `exit` and `vmcs dump` use, prints it. */
+static void gen_exit_flags(void)
 {
-	printf("| %d | `%s` | %s |\n", __builtin_ctz(mask), word, what);
+	char word[64];
+	uint32_t named = 0;
+	int first = -1, high = 0;
+
+	printf("\n## The exit-reason field\n\n");
+	printf("The other bits of VM_EXIT_REASON (SDM 25.9.1), as `exit` and `vmcs dump` show them after the reason: "
+	       "highest bit first, separated by \", \".\n\n");
+	printf("| bit | shown as | meaning |\n|---|---|---|\n");
+	for (size_t i = 0; i < exit_flag_count(); i++) {
+		const struct exit_flag *f = exit_flag_at(i);
+
+		exit_reason_flags(f->mask, word, sizeof(word));
+		printf("| %d | `%s` | ", __builtin_ctz(f->mask), word);
+		cell(f->meaning);
+		printf(" |\n");
+		named |= f->mask;
+	}
+	printf("\nBits ");
+	for (int bit = 16; bit <= 32; bit++) {
+		bool open = bit < 32 && !(named >> bit & 1);
+
+		if (open && first < 0)
+			first = bit;
+		if (open)
+			high = bit;
+		if (!open && first >= 0) {
+			printf(first == bit - 1 ? "%s%d" : "%s%d-%d", first == 16 ? "" : " and ", first, bit - 1);
+			first = -1;
+		}
+	}
+	exit_reason_flags(1u << high, word, sizeof(word));
+	printf(" are not defined (bit 16 is always 0); set, they show as one item with their value, e.g. `%s` for bit %d.\n",
+	       word, high);
 }
 
 static void gen_exits(void)
 {
-	printf(BANNER, "vmx/exit_reasons.def and vmx/vm_errors.def");
+	printf(BANNER, "vmx/exit_reasons.def, vmx/exit_reason.c and vmx/vm_errors.def");
 	printf("# Exit reasons and VM-instruction errors\n\n");
 	printf("## Basic exit reasons\n\n");
 	printf("Bits 15:0 of the exit-reason field (VM_EXIT_REASON), from the Intel SDM's Appendix C. "
-	       "Names are Linux's `EXIT_REASON_*` without the prefix, and are accepted in any case, with or without the prefix. "
+	       "Names are Linux's `EXIT_REASON_*` without the prefix. "
 	       "\"[ISE]\" marks reasons that the Intel Instruction Set Extensions reference describes ahead of the SDM.\n\n");
 	printf("| number | name | description |\n|---|---|---|\n");
-#define EXIT_REASON(name, num, desc)                 \
-	printf("| %d | `%s` | ", num, #name);        \
-	cell(desc);                                  \
-	printf(" |\n");
-#include "vmx/exit_reasons.def"
-#undef EXIT_REASON
-	printf("\n## The exit-reason field\n\n");
-	printf("The other bits of VM_EXIT_REASON (SDM 25.9.1), as the monitor names them when they are set. "
-	       "Bits 16-26 and 30 are not defined; if set they show as `undefined=0x...`.\n\n");
-	printf("| bit | shown as | meaning |\n|---|---|---|\n");
-	exit_flag_row(EXIT_FLAG_ENCLAVE_MODE, "enclave-mode",
-		      "the VM exit was incident to enclave mode");
-	exit_flag_row(EXIT_FLAG_PENDING_MTF, "pending-mtf",
-		      "pending MTF VM exit (SMI VM exits)");
-	exit_flag_row(EXIT_FLAG_FROM_VMX_ROOT, "from-vmx-root",
-		      "VM exit from VMX root operation (SMM VM exits)");
-	exit_flag_row(EXIT_FLAG_ENTRY_FAILURE, "entry-failure",
-		      "VM-entry failure: the VM entry failed, the guest never ran");
+	for (size_t i = 0; i < exit_reason_count(); i++) {
+		const struct exit_reason_info *r = exit_reason_at(i);
+
+		printf("| %u | `%s` | ", r->number, r->name);
+		cell(r->desc);
+		printf(" |\n");
+	}
+	gen_exit_flags();
 	printf("\n## VM-instruction errors\n\n");
 	printf("The number VMfailValid leaves in VM_INSTRUCTION_ERROR (SDM 31.4), printed as `VMfailValid(N): text`. "
+	       "Names are Linux's `VMXERR_*` without the prefix. "
 	       "Numbers not listed print as \"%s\".\n\n",
 	       VM_ERROR_UNKNOWN_TEXT);
-	printf("| number | text |\n|---|---|\n");
-#define VM_ERROR(num, text)             \
-	printf("| %d | ", num);         \
-	cell(text);                     \
-	printf(" |\n");
-#include "vmx/vm_errors.def"
-#undef VM_ERROR
+	printf("| number | name | text |\n|---|---|---|\n");
+	for (size_t i = 0; i < vm_error_count(); i++) {
+		const struct vm_error_info *e = vm_error_at(i);
+
+		printf("| %u | `%s` | ", e->number, e->name);
+		cell(e->text);
+		printf(" |\n");
+	}
 }
 
 static void kind_header(const struct ctl_kind_info *k)
@@ -143,14 +176,13 @@ static void gen_ctls(void)
 	       "\"[ISE]\" marks bits that the Intel Instruction Set Extensions reference describes ahead of the SDM.\n");
 	for (int kind = 0; kind < CTL_KIND_COUNT; kind++) {
 		kind_header(ctl_kind_info((enum ctl_kind)kind));
-#define CTL(k, name, bit, desc)                                    \
-	if (CTL_KIND_##k == kind) {                                \
-		printf("| %d | `%s` | ", bit, #name);              \
-		cell(desc);                                        \
-		printf(" |\n");                                    \
-	}
-#include "vmx/ctl_bits.def"
-#undef CTL
+		for (size_t i = 0; i < ctl_bit_count((enum ctl_kind)kind); i++) {
+			const struct ctl_bit *b = ctl_bit_at((enum ctl_kind)kind, i);
+
+			printf("| %u | `%s` | ", b->bit, b->name);
+			cell(b->desc);
+			printf(" |\n");
+		}
 	}
 }
 

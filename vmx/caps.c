@@ -4,40 +4,53 @@
  * 55 is set, report the real default-1 bits (SDM A.2). The tertiary
  * controls' MSR holds only allowed-1 settings, all 64 bits (SDM A.3.4). */
 #include "caps.h"
+#include "caps_decode.h"
 #include "msr.h"
 #include "features.h"
 #include "../monitor/string.h"
 #include "../monitor/trap.h"
 
+static struct vmx_caps caps;
+static bool caps_valid;
 
-/* Which control fields exist: the secondary and tertiary processor-based
- * and the secondary exit controls only where their activating bit may be 1. */
+const struct vmx_caps *vmx_caps(void)
+{
+	if (!caps_valid) {
+		vmx_caps_read(&caps);
+		caps_valid = true;
+	}
+	return &caps;
+}
+
+/* Which control fields exist: a kind another control bit activates only
+ * where that bit may be 1. */
 static bool ctl_present(const struct vmx_caps *c, enum ctl_kind k)
 {
-	uint32_t proc1 = (uint32_t)(c->ctl[CTL_KIND_PROC] >> 32);
-	uint32_t exit1 = (uint32_t)(c->ctl[CTL_KIND_EXIT] >> 32);
-	switch (k) {
-	case CTL_KIND_PROC2: return proc1 >> CTL_PROC_ACTIVATE_SECONDARY_CONTROLS & 1;
-	case CTL_KIND_PROC3: return proc1 >> CTL_PROC_ACTIVATE_TERTIARY_CONTROLS & 1;
-	case CTL_KIND_EXIT2: return exit1 >> CTL_EXIT_ACTIVATE_SECONDARY_CONTROLS & 1;
-	default: return true;
-	}
+	enum ctl_kind parent;
+	unsigned bit;
+	return !ctl_kind_activation(k, &parent, &bit) || vmx_ctl_allowed1(c, parent, (int)bit);
+}
+
+static void read_ctl(struct vmx_caps *c, enum ctl_kind k)
+{
+	const struct ctl_kind_info *in = ctl_kind_info(k);
+	bool use_true = c->basic & VMX_BASIC_TRUE_CTLS;
+	c->ctl_msr[k] = (use_true && in->true_msr) ? in->true_msr : in->cap_msr;
+	c->has_ctl[k] = ctl_present(c, k);
+	c->ctl[k] = c->has_ctl[k] ? rdmsr_or_zero(c->ctl_msr[k]) : 0;
 }
 
 static void read_ctls(struct vmx_caps *c)
 {
-	bool use_true = c->basic & VMX_BASIC_TRUE_CTLS;
-	/* the always-present kinds first: the others depend on them */
-	for (int pass = 0; pass < 2; pass++)
-		for (int k = 0; k < CTL_KIND_COUNT; k++) {
-			const struct ctl_kind_info *in = ctl_kind_info((enum ctl_kind)k);
-			bool optional = k == CTL_KIND_PROC2 || k == CTL_KIND_PROC3 || k == CTL_KIND_EXIT2;
-			if (optional != (pass == 1))
-				continue;
-			c->ctl_msr[k] = (use_true && in->true_msr) ? in->true_msr : in->cap_msr;
-			c->has_ctl[k] = ctl_present(c, (enum ctl_kind)k);
-			c->ctl[k] = c->has_ctl[k] ? rdmsr_or_zero(c->ctl_msr[k]) : 0;
-		}
+	enum ctl_kind parent;
+	unsigned bit;
+	/* the kinds always in force first: the others depend on them */
+	for (int k = 0; k < CTL_KIND_COUNT; k++)
+		if (!ctl_kind_activation((enum ctl_kind)k, &parent, &bit))
+			read_ctl(c, (enum ctl_kind)k);
+	for (int k = 0; k < CTL_KIND_COUNT; k++)
+		if (ctl_kind_activation((enum ctl_kind)k, &parent, &bit))
+			read_ctl(c, (enum ctl_kind)k);
 }
 
 bool vmx_caps_read(struct vmx_caps *c)
@@ -97,4 +110,13 @@ uint64_t vmx_ctl_violations(const struct vmx_caps *c, enum ctl_kind k,
 			    uint64_t value)
 {
 	return (must_be_1(c, k) & ~value) | (value & ~may_be_1(c, k));
+}
+
+const char *vmx_ctl_bit_setting(const struct vmx_caps *c, enum ctl_kind k,
+				unsigned bit)
+{
+	/* what breaks an all-0 value must be 1; what breaks all-1 must be 0 */
+	uint64_t must1 = vmx_ctl_violations(c, k, 0);
+	uint64_t must0 = vmx_ctl_violations(c, k, ~0ull);
+	return vmx_fixed_setting(must1, ~must0, (int)bit);
 }

@@ -6,7 +6,6 @@
 #include <stdint.h>
 #include "ctl_bits.h"
 
-
 struct vmx_caps {
 	bool vmx;
 	uint64_t basic, misc, cr0_fixed0, cr0_fixed1, cr4_fixed0, cr4_fixed1;
@@ -17,6 +16,8 @@ struct vmx_caps {
 	bool has_ctl[CTL_KIND_COUNT];
 };
 
+/* The capability MSRs, read once, at the first use. */
+const struct vmx_caps *vmx_caps(void);
 /* Reads every capability MSR; false (caps->vmx false) without VMX. */
 bool vmx_caps_read(struct vmx_caps *caps);
 /* True when the CPU allows bit to be 1 in kind k. */
@@ -28,4 +29,9 @@ uint64_t vmx_adjust_ctl(const struct vmx_caps *c, enum ctl_kind k,
 /* Bits of value that break the allowed settings (for warnings). */
 uint64_t vmx_ctl_violations(const struct vmx_caps *c, enum ctl_kind k,
 			    uint64_t value);
+/* The setting the capability MSR of kind k allows for one bit (SDM A.3-A.5):
+ * "must-be-1", "must-be-0", "free" or "contradictory". A kind the CPU does
+ * not offer has every bit must-be-0. */
+const char *vmx_ctl_bit_setting(const struct vmx_caps *c, enum ctl_kind k,
+				unsigned bit);
 #endif

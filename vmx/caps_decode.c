@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 
+#include "msr.h"
 #include "../monitor/printf.h"
 #include "../monitor/string.h"
 
@@ -57,6 +58,46 @@ static void emit_unknown(uint64_t v, uint64_t known, vmx_line_fn out, void *ctx)
 #define ARRAY_LEN(a) ((int)(sizeof(a) / sizeof((a)[0])))
 #define FIELD(v, hi, lo) (((v) >> (lo)) & ((1ull << ((hi) - (lo) + 1)) - 1))
 #define MASK(hi, lo) ((~0ull >> (63 - (hi))) & ~((1ull << (lo)) - 1))
+
+/* ---- capability MSR names (SDM appendix A) ---- */
+
+struct msr_name {
+	uint32_t msr;
+	const char *name;
+};
+
+#define VMX_MSR(name) { MSR_##name, #name }
+static const struct msr_name msr_names[] = {
+	VMX_MSR(IA32_VMX_BASIC),
+	VMX_MSR(IA32_VMX_PINBASED_CTLS),
+	VMX_MSR(IA32_VMX_PROCBASED_CTLS),
+	VMX_MSR(IA32_VMX_EXIT_CTLS),
+	VMX_MSR(IA32_VMX_ENTRY_CTLS),
+	VMX_MSR(IA32_VMX_MISC),
+	VMX_MSR(IA32_VMX_CR0_FIXED0),
+	VMX_MSR(IA32_VMX_CR0_FIXED1),
+	VMX_MSR(IA32_VMX_CR4_FIXED0),
+	VMX_MSR(IA32_VMX_CR4_FIXED1),
+	VMX_MSR(IA32_VMX_VMCS_ENUM),
+	VMX_MSR(IA32_VMX_PROCBASED_CTLS2),
+	VMX_MSR(IA32_VMX_EPT_VPID_CAP),
+	VMX_MSR(IA32_VMX_TRUE_PINBASED_CTLS),
+	VMX_MSR(IA32_VMX_TRUE_PROCBASED_CTLS),
+	VMX_MSR(IA32_VMX_TRUE_EXIT_CTLS),
+	VMX_MSR(IA32_VMX_TRUE_ENTRY_CTLS),
+	VMX_MSR(IA32_VMX_VMFUNC),
+	VMX_MSR(IA32_VMX_PROCBASED_CTLS3),
+	VMX_MSR(IA32_VMX_EXIT_CTLS2),
+};
+#undef VMX_MSR
+
+const char *vmx_msr_name(uint32_t msr)
+{
+	for (int i = 0; i < ARRAY_LEN(msr_names); i++)
+		if (msr_names[i].msr == msr)
+			return msr_names[i].name;
+	return NULL;
+}
 
 /* ---- IA32_VMX_BASIC, SDM A.1 ---- */
 
@@ -213,14 +254,4 @@ void vmx_caps_decode_vmfunc(uint64_t v, vmx_line_fn out, void *ctx)
 	};
 	uint64_t known = emit_flags(v, flags, ARRAY_LEN(flags), out, ctx);
 	emit_unknown(v, known, out, ctx);
-}
-
-/* ---- control-capability MSRs, SDM A.3-A.5 ---- */
-
-const char *vmx_ctl_setting(uint64_t cap_msr, int bit)
-{
-	if (bit < 0 || bit > 31)
-		return "invalid bit";
-	/* allowed-0 settings in 31:0, allowed-1 settings in 63:32 */
-	return vmx_fixed_setting(cap_msr & 0xffffffffu, cap_msr >> 32, bit);
 }

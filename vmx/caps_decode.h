@@ -6,7 +6,7 @@
  * Set bits the SDM does not name come out as "bit N (unknown)" so a CPU or
  * L0 with newer bits still decodes. The control-field MSRs (allowed-0 /
  * allowed-1 per named control) are decoded with the control-bit table;
- * vmx_ctl_setting gives the per-bit answer.
+ * vmx_ctl_bit_setting (caps.h) gives the per-bit answer.
  *
  * Pure code: prints nothing; freestanding or host (-DHOST_TEST).
  */
@@ -14,7 +14,11 @@
 #define VMX_CAPS_DECODE_H
 #include <stdint.h>
 
-#include "decode.h"
+#include "callback.h"
+
+/* "IA32_VMX_TRUE_PINBASED_CTLS" for 0x48d; NULL for an MSR that is not a
+ * VMX capability MSR. */
+const char *vmx_msr_name(uint32_t msr);
 
 /* IA32_VMX_BASIC (0x480), SDM A.1. */
 void vmx_caps_decode_basic(uint64_t v, vmx_line_fn out, void *ctx);
@@ -32,13 +36,8 @@ void vmx_caps_decode_ept_vpid(uint64_t v, vmx_line_fn out, void *ctx);
 /* IA32_VMX_VMFUNC (0x491), SDM A.11. */
 void vmx_caps_decode_vmfunc(uint64_t v, vmx_line_fn out, void *ctx);
 
-/* The setting a control-capability MSR (pin/proc/proc2/exit/entry, or
- * their TRUE_ forms; SDM A.3-A.5) allows for control bit 0-31:
- * "must-be-1" (allowed-0 bit set), "must-be-0" (allowed-1 bit clear),
- * "free", or "contradictory" when both hold. "invalid bit" outside 0-31. */
-const char *vmx_ctl_setting(uint64_t cap_msr, int bit);
-
-/* The same for a CR fixed pair: "must-be-1" (FIXED0 bit set), "must-be-0"
- * (FIXED1 bit clear), "free" or "contradictory"; bit 0-63. */
+/* The setting a CR fixed pair allows for bit 0-63: "must-be-1" (FIXED0 bit
+ * set), "must-be-0" (FIXED1 bit clear), "free" or "contradictory"; the
+ * control-capability MSRs' allowed-0/allowed-1 pairs read the same way. */
 const char *vmx_fixed_setting(uint64_t fixed0, uint64_t fixed1, int bit);
 #endif

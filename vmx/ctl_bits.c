@@ -1,13 +1,10 @@
 /* The control-bit table and control-value decoding. See ctl_bits.h. */
 #include "ctl_bits.h"
 
-#include <stdarg.h>
-
-#include "../monitor/printf.h"
+#include "../monitor/strbuf.h"
 #include "../monitor/string.h"
 #include "msr.h"
 #include "vmcs_field.h"
-
 
 static const struct ctl_kind_info kinds[CTL_KIND_COUNT] = {
 	[CTL_KIND_PIN] = { CTL_KIND_PIN, "pin",
@@ -24,12 +21,14 @@ static const struct ctl_kind_info kinds[CTL_KIND_COUNT] = {
 		"secondary processor-based VM-execution controls",
 		"SECONDARY_EXEC_", SECONDARY_VM_EXEC_CONTROL,
 		MSR_IA32_VMX_PROCBASED_CTLS2, 0, 32, false,
-		"SDM 25.6.2, A.3.3" },
+		"SDM 25.6.2, A.3.3", true, CTL_KIND_PROC,
+		CTL_PROC_ACTIVATE_SECONDARY_CONTROLS },
 	[CTL_KIND_PROC3] = { CTL_KIND_PROC3, "proc3",
 		"tertiary processor-based VM-execution controls",
 		"TERTIARY_EXEC_", TERTIARY_VM_EXEC_CONTROL,
 		MSR_IA32_VMX_PROCBASED_CTLS3, 0, 64, true,
-		"SDM 25.6.2, A.3.4" },
+		"SDM 25.6.2, A.3.4", true, CTL_KIND_PROC,
+		CTL_PROC_ACTIVATE_TERTIARY_CONTROLS },
 	[CTL_KIND_EXIT] = { CTL_KIND_EXIT, "exit",
 		"primary VM-exit controls", "VM_EXIT_",
 		VM_EXIT_CONTROLS, MSR_IA32_VMX_EXIT_CTLS,
@@ -38,7 +37,8 @@ static const struct ctl_kind_info kinds[CTL_KIND_COUNT] = {
 	[CTL_KIND_EXIT2] = { CTL_KIND_EXIT2, "exit2",
 		"secondary VM-exit controls", "SECONDARY_VM_EXIT_",
 		SECONDARY_VM_EXIT_CONTROLS, MSR_IA32_VMX_EXIT_CTLS2, 0, 64,
-		true, "SDM 25.7.1, A.4.2" },
+		true, "SDM 25.7.1, A.4.2", true, CTL_KIND_EXIT,
+		CTL_EXIT_ACTIVATE_SECONDARY_CONTROLS },
 	[CTL_KIND_ENTRY] = { CTL_KIND_ENTRY, "entry",
 		"VM-entry controls", "VM_ENTRY_",
 		VM_ENTRY_CONTROLS, MSR_IA32_VMX_ENTRY_CTLS,
@@ -57,6 +57,18 @@ static const struct ctl_bit ctl_bits[] = {
 const struct ctl_kind_info *ctl_kind_info(enum ctl_kind kind)
 {
 	return (unsigned)kind < CTL_KIND_COUNT ? &kinds[kind] : NULL;
+}
+
+bool ctl_kind_activation(enum ctl_kind kind, enum ctl_kind *parent,
+			 unsigned *bit)
+{
+	const struct ctl_kind_info *k = ctl_kind_info(kind);
+
+	if (!k || !k->activated)
+		return false;
+	*parent = k->parent;
+	*bit = k->parent_bit;
+	return true;
 }
 
 bool ctl_kind_by_name(const char *name, enum ctl_kind *out)
@@ -125,53 +137,12 @@ const struct ctl_bit *ctl_bit_by_number(enum ctl_kind kind, unsigned bit)
 	return NULL;
 }
 
-void ctl_bit_complete(enum ctl_kind kind, const char *prefix,
-		      vmx_name_fn add, void *ctx)
-{
-	size_t n = strlen(prefix);
-
-	for (size_t i = 0; i < CTL_BIT_COUNT; i++) {
-		if (ctl_bits[i].kind == kind &&
-		    strncasecmp(prefix, ctl_bits[i].name, n) == 0)
-			add(ctx, ctl_bits[i].name);
-	}
-}
-
-/* Appends to a buffer like snprintf: len counts what was wanted, the text
- * stops at the buffer's end and stays NUL-terminated. */
-struct text {
-	char *buf;
-	size_t size;
-	size_t len;
-};
-
-static void __attribute__((format(printf, 2, 3)))
-text_add(struct text *t, const char *fmt, ...)
-{
-	size_t room = t->len < t->size ? t->size - t->len : 0;
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	if (room) {
-		n = fmt_vsnprintf(t->buf + t->len, room, fmt, ap);
-	} else {
-		char spare[1]; /* only measures: the buffer is full */
-
-		n = fmt_vsnprintf(spare, sizeof(spare), fmt, ap);
-	}
-	va_end(ap);
-	if (n > 0)
-		t->len += (size_t)n;
-}
-
 int ctl_decode(enum ctl_kind kind, uint64_t value, char *buf, size_t size)
 {
 	const struct ctl_kind_info *k = ctl_kind_info(kind);
-	struct text t = { buf, size, 0 };
+	struct strbuf sb;
 
-	if (size)
-		buf[0] = '\0';
+	strbuf_init(&sb, buf, size);
 	if (!k)
 		return 0;
 	/* All 64 bits, so that a stray bit above a 32-bit field shows too. */
@@ -181,12 +152,10 @@ int ctl_decode(enum ctl_kind kind, uint64_t value, char *buf, size_t size)
 		if (!(value & (1ull << bit)))
 			continue;
 		b = ctl_bit_by_number(kind, bit);
-		if (t.len)
-			text_add(&t, ", ");
 		if (b)
-			text_add(&t, "%s", b->name);
+			strbuf_item(&sb, "%s", b->name);
 		else
-			text_add(&t, "bit %u", bit);
+			strbuf_item(&sb, "bit %u", bit);
 	}
-	return (int)t.len;
+	return (int)sb.len;
 }

@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "callback.h"
+
 enum ctl_kind {
 	CTL_KIND_PIN,
 	CTL_KIND_PROC,
@@ -35,10 +37,6 @@ enum ctl_bit_number {
 /* The mask of one named bit: CTL_MASK(PROC, HLT_EXITING). */
 #define CTL_MASK(kind, name) (1ull << CTL_##kind##_##name)
 
-#ifndef VMX_NAME_FN_DEFINED
-#define VMX_NAME_FN_DEFINED
-typedef void (*vmx_name_fn)(void *ctx, const char *name);
-#endif
 
 struct ctl_kind_info {
 	enum ctl_kind kind;
@@ -51,6 +49,12 @@ struct ctl_kind_info {
 	unsigned width;       /* bits in the field: 32 or 64 */
 	bool allowed1_only;   /* cap MSR is 64 allowed-1 bits (no allowed-0) */
 	const char *sdm;      /* where the SDM defines the bits */
+	/* The secondary and tertiary processor-based and the secondary
+	 * VM-exit controls exist and take effect only while a bit of another
+	 * control field is 1 (SDM 25.6.2, 25.7.1): that field and bit. */
+	bool activated;
+	enum ctl_kind parent;
+	unsigned parent_bit;
 };
 
 struct ctl_bit {
@@ -61,6 +65,10 @@ struct ctl_bit {
 };
 
 const struct ctl_kind_info *ctl_kind_info(enum ctl_kind kind);
+/* For a kind another control bit activates: sets *parent and *bit, true;
+ * false for the kinds always in force. */
+bool ctl_kind_activation(enum ctl_kind kind, enum ctl_kind *parent,
+			 unsigned *bit);
 /* "pin", "proc", "proc2", "proc3", "exit", "exit2", "entry"; any case. */
 bool ctl_kind_by_name(const char *name, enum ctl_kind *out);
 void ctl_kind_complete(const char *prefix, vmx_name_fn add, void *ctx);
@@ -73,8 +81,6 @@ const struct ctl_bit *ctl_bit_at(enum ctl_kind kind, size_t i);
  * NULL when the kind has no such bit. */
 const struct ctl_bit *ctl_bit_by_name(enum ctl_kind kind, const char *name);
 const struct ctl_bit *ctl_bit_by_number(enum ctl_kind kind, unsigned bit);
-void ctl_bit_complete(enum ctl_kind kind, const char *prefix,
-		      vmx_name_fn add, void *ctx);
 
 /* The names of the set bits of value, in bit order, separated by ", "; a
  * set bit with no name is "bit N". "" for 0. Returns the length it wanted,

@@ -3,141 +3,143 @@
  * 28.8 for VM-entry failures; 34.15.2.3 for I/O SMIs). See decode.h. */
 #include "decode.h"
 
-#include "../monitor/printf.h"
-#include "../monitor/string.h"
+#include "exit_reason.h"
+#include "intr_info.h"
+#include "../monitor/exception.h"
+#include "../monitor/strbuf.h"
 
-typedef void (*qual_fn)(struct vmx_sb *sb, uint64_t q);
+typedef void (*qual_fn)(struct strbuf *sb, uint64_t q);
 
 /* Bit 12 of several qualifications: NMI unblocking due to IRET. */
 #define QUAL_NMI_UNBLOCK (1ull << 12)
 
-static void q_none(struct vmx_sb *sb, uint64_t q)
+static void q_none(struct strbuf *sb, uint64_t q)
 {
 	if (q)
-		vmx_sb_item(sb, "0x%llx (undefined)", (unsigned long long)q);
+		strbuf_item(sb, "0x%llx (undefined)", (unsigned long long)q);
 	else
-		vmx_sb_item(sb, "none");
+		strbuf_item(sb, "none");
 }
 
 /* Table "Exit Qualification for Debug Exceptions": 3:0 B3-B0, 13 BD,
  * 14 BS, 16 RTM. */
 #define DEBUG_Q_DEFINED 0x1600full
 
-static void q_debug(struct vmx_sb *sb, uint64_t q)
+static void q_debug(struct strbuf *sb, uint64_t q)
 {
 	static const char *const names[17] = {
 		"B0", "B1", "B2", "B3", [13] = "BD", [14] = "BS", [16] = "RTM",
 	};
 	for (int i = 0; i < 17; i++)
 		if (names[i] && (q >> i) & 1)
-			vmx_sb_item(sb, "%s", names[i]);
+			strbuf_item(sb, "%s", names[i]);
 	if (!sb->items)
-		vmx_sb_item(sb, "none");
+		strbuf_item(sb, "none");
 }
 
-/* Reason 0: the meaning depends on the vector (vmx_decode_exception_qual). */
-static void q_exception(struct vmx_sb *sb, uint64_t q)
+/* Reason 0 when the vector is not known: its meaning depends on it. */
+static void q_exception(struct strbuf *sb, uint64_t q)
 {
 	if (q)
-		vmx_sb_item(sb, "0x%llx (#PF linear address or #DB conditions)",
+		strbuf_item(sb, "0x%llx (#PF linear address or #DB conditions)",
 			    (unsigned long long)q);
 	else
-		vmx_sb_item(sb, "none");
+		strbuf_item(sb, "none");
 }
 
 /* SIPI: bits 7:0 the SIPI vector (the start page number). */
-static void q_sipi(struct vmx_sb *sb, uint64_t q)
+static void q_sipi(struct strbuf *sb, uint64_t q)
 {
-	vmx_sb_item(sb, "SIPI vector 0x%02x (start 0x%05x)", (unsigned)(q & 0xff),
+	strbuf_item(sb, "SIPI vector 0x%02x (start 0x%05x)", (unsigned)(q & 0xff),
 		    (unsigned)(q & 0xff) << 12);
 }
 
 /* Table "Exit Qualification for Task Switch": 15:0 TSS selector,
  * 31:30 source. */
-static void q_task_switch(struct vmx_sb *sb, uint64_t q)
+static void q_task_switch(struct strbuf *sb, uint64_t q)
 {
 	static const char *const sources[4] = {
 		"CALL", "IRET", "JMP", "IDT task gate",
 	};
-	vmx_sb_item(sb, "selector 0x%04x via %s", (unsigned)(q & 0xffff),
+	strbuf_item(sb, "selector 0x%04x via %s", (unsigned)(q & 0xffff),
 		    sources[(q >> 30) & 3]);
 }
 
 /* INVLPG: the linear-address operand. */
-static void q_linear(struct vmx_sb *sb, uint64_t q)
+static void q_linear(struct strbuf *sb, uint64_t q)
 {
-	vmx_sb_item(sb, "linear 0x%llx", (unsigned long long)q);
+	strbuf_item(sb, "linear 0x%llx", (unsigned long long)q);
 }
 
 /* Instructions with a memory operand (INVEPT, INVPCID, INVVPID, LGDT ...
  * STR, VMCLEAR ... VMXON, XSAVES, XRSTORS): the displacement, sign-extended
  * to 64 bits. */
-static void q_displacement(struct vmx_sb *sb, uint64_t q)
+static void q_displacement(struct strbuf *sb, uint64_t q)
 {
 	if (q >> 63)
-		vmx_sb_item(sb, "displacement -0x%llx", (unsigned long long)(0 - q));
+		strbuf_item(sb, "displacement -0x%llx", (unsigned long long)(0 - q));
 	else
-		vmx_sb_item(sb, "displacement 0x%llx", (unsigned long long)q);
+		strbuf_item(sb, "displacement 0x%llx", (unsigned long long)q);
 }
 
 /* Table "Exit Qualification for Control-Register Accesses": 3:0 CR,
  * 5:4 access type, 6 LMSW operand type, 11:8 GPR, 31:16 LMSW data. */
-static void q_cr(struct vmx_sb *sb, uint64_t q)
+static void q_cr(struct strbuf *sb, uint64_t q)
 {
 	unsigned cr = q & 0xf, type = (q >> 4) & 3, gpr = (q >> 8) & 0xf;
 	unsigned lmsw = (q >> 16) & 0xffff;
 	switch (type) {
 	case 0:
-		vmx_sb_item(sb, "CR%u mov-to-CR from %s", cr, vmx_gpr_name(gpr));
+		strbuf_item(sb, "CR%u mov-to-CR from %s", cr, vmx_gpr_name(gpr));
 		break;
 	case 1:
-		vmx_sb_item(sb, "CR%u mov-from-CR to %s", cr, vmx_gpr_name(gpr));
+		strbuf_item(sb, "CR%u mov-from-CR to %s", cr, vmx_gpr_name(gpr));
 		break;
 	case 2:
-		vmx_sb_item(sb, "CLTS");
+		strbuf_item(sb, "CLTS");
 		break;
 	default:
-		vmx_sb_item(sb, "LMSW %s, source 0x%04x",
+		strbuf_item(sb, "LMSW %s, source 0x%04x",
 			    q & (1u << 6) ? "memory" : "register", lmsw);
 		break;
 	}
 }
 
 /* Table "Exit Qualification for MOV DR": 2:0 DR, 4 direction, 11:8 GPR. */
-static void q_dr(struct vmx_sb *sb, uint64_t q)
+static void q_dr(struct strbuf *sb, uint64_t q)
 {
 	unsigned dr = q & 7, gpr = (q >> 8) & 0xf;
 	if (q & (1u << 4))
-		vmx_sb_item(sb, "DR%u mov-from-DR to %s", dr, vmx_gpr_name(gpr));
+		strbuf_item(sb, "DR%u mov-from-DR to %s", dr, vmx_gpr_name(gpr));
 	else
-		vmx_sb_item(sb, "DR%u mov-to-DR from %s", dr, vmx_gpr_name(gpr));
+		strbuf_item(sb, "DR%u mov-to-DR from %s", dr, vmx_gpr_name(gpr));
 }
 
 /* Table "Exit Qualification for I/O Instructions" (also used for I/O
  * SMIs, SDM 34.15.2.3): 2:0 size-1 (0, 1, 3), 3 IN, 4 string, 5 REP,
  * 6 immediate operand, 31:16 port. */
-static void q_io(struct vmx_sb *sb, uint64_t q)
+static void q_io(struct strbuf *sb, uint64_t q)
 {
 	unsigned size = (unsigned)(q & 7) + 1, port = (q >> 16) & 0xffff;
-	vmx_sb_item(sb, "%s%s%s", q & (1u << 3) ? "in" : "out",
-		    q & (1u << 4) ? " string" : "", q & (1u << 5) ? " rep" : "");
+	strbuf_item(sb, "%s%s%s", q & (1u << 3) ? "in" : "out",
+		    q & IO_QUAL_STRING ? " string" : "", q & (1u << 5) ? " rep" : "");
 	if (size == 1 || size == 2 || size == 4)
-		vmx_sb_add(sb, " %u byte%s", size, size > 1 ? "s" : "");
+		strbuf_add(sb, " %u byte%s", size, size > 1 ? "s" : "");
 	else
-		vmx_sb_add(sb, " size %u (not used)", size - 1);
-	vmx_sb_add(sb, " port 0x%x (%s)", port, q & (1u << 6) ? "immediate" : "DX");
+		strbuf_add(sb, " size %u (not used)", size - 1);
+	strbuf_add(sb, " port 0x%x (%s)", port, q & (1u << 6) ? "immediate" : "DX");
 }
 
 /* MWAIT: bit 0 set when address-range monitoring hardware was armed. */
-static void q_mwait(struct vmx_sb *sb, uint64_t q)
+static void q_mwait(struct strbuf *sb, uint64_t q)
 {
-	vmx_sb_item(sb, "%s", q & 1 ? "monitor armed" : "monitor not armed");
+	strbuf_item(sb, "%s", q & 1 ? "monitor armed" : "monitor not armed");
 }
 
 /* Table "Exit Qualification for APIC-Access VM Exits from Linear Accesses
  * and Guest-Physical Accesses": 11:0 offset (linear accesses only),
  * 15:12 access type, 16 asynchronous to instruction execution. */
-static void q_apic_access(struct vmx_sb *sb, uint64_t q)
+static void q_apic_access(struct strbuf *sb, uint64_t q)
 {
 	static const char *const types[16] = {
 		[0] = "linear data read", [1] = "linear data write",
@@ -148,25 +150,25 @@ static void q_apic_access(struct vmx_sb *sb, uint64_t q)
 	};
 	unsigned type = (q >> 12) & 0xf;
 	if (type <= 3)
-		vmx_sb_item(sb, "offset 0x%03x", (unsigned)(q & 0xfff));
+		strbuf_item(sb, "offset 0x%03x", (unsigned)(q & 0xfff));
 	if (types[type])
-		vmx_sb_item(sb, "%s", types[type]);
+		strbuf_item(sb, "%s", types[type]);
 	else
-		vmx_sb_item(sb, "access type %u (not used)", type);
+		strbuf_item(sb, "access type %u (not used)", type);
 	if (q & (1u << 16))
-		vmx_sb_item(sb, "asynchronous");
+		strbuf_item(sb, "asynchronous");
 }
 
 /* EOI virtualization: bits 7:0 the vector dismissed. */
-static void q_eoi(struct vmx_sb *sb, uint64_t q)
+static void q_eoi(struct strbuf *sb, uint64_t q)
 {
-	vmx_sb_item(sb, "vector %u", (unsigned)(q & 0xff));
+	strbuf_item(sb, "vector %u", (unsigned)(q & 0xff));
 }
 
 /* APIC write: bits 11:0 the page offset written. */
-static void q_apic_write(struct vmx_sb *sb, uint64_t q)
+static void q_apic_write(struct strbuf *sb, uint64_t q)
 {
-	vmx_sb_item(sb, "offset 0x%03x", (unsigned)(q & 0xfff));
+	strbuf_item(sb, "offset 0x%03x", (unsigned)(q & 0xfff));
 }
 
 /* Table "Exit Qualification for EPT Violations". */
@@ -178,19 +180,19 @@ static void q_apic_write(struct vmx_sb *sb, uint64_t q)
 #define EPT_Q_FIRST_FLAG 9             /* bits 9-16 are flags, named below */
 
 /* "read", "write+fetch", ...: the access that was attempted. */
-static void ept_access(struct vmx_sb *sb, uint64_t q)
+static void ept_access(struct strbuf *sb, uint64_t q)
 {
 	static const char *const names[3] = { "read", "write", "fetch" };
 	int n = 0;
-	vmx_sb_item(sb, "%s", ""); /* the separator, if any */
+	strbuf_item(sb, "%s", ""); /* the separator, if any */
 	for (int i = 0; i < 3; i++)
 		if ((q >> i) & 1)
-			vmx_sb_add(sb, "%s%s", n++ ? "+" : "", names[i]);
+			strbuf_add(sb, "%s%s", n++ ? "+" : "", names[i]);
 	if (!n)
-		vmx_sb_add(sb, "no access bits");
+		strbuf_add(sb, "no access bits");
 }
 
-static void q_ept_violation(struct vmx_sb *sb, uint64_t q)
+static void q_ept_violation(struct strbuf *sb, uint64_t q)
 {
 	/* bits 9-11 need advanced VM-exit information (EPT_VPID_CAP[22]) */
 	static const char *const flags[8] = {
@@ -205,54 +207,54 @@ static void q_ept_violation(struct vmx_sb *sb, uint64_t q)
 
 	ept_access(sb, q);
 	if (!perm && !(q & EPT_Q_USER_EXEC))
-		vmx_sb_item(sb, "not present (---)");
+		strbuf_item(sb, "not present (---)");
 	else
-		vmx_sb_item(sb, "allowed %s%s", rwx,
+		strbuf_item(sb, "allowed %s%s", rwx,
 			    q & EPT_Q_USER_EXEC ? " user-exec" : "");
 	if (!(q & EPT_Q_LINEAR_VALID)) {
-		vmx_sb_item(sb, "linear invalid");
+		strbuf_item(sb, "linear invalid");
 	} else {
-		vmx_sb_item(sb, "linear valid");
-		vmx_sb_item(sb, "%s", q & EPT_Q_TRANSLATION ? "translation"
+		strbuf_item(sb, "linear valid");
+		strbuf_item(sb, "%s", q & EPT_Q_TRANSLATION ? "translation"
 							     : "paging-structure access");
 	}
 	for (int i = 0; i < 8; i++)
 		if ((q >> (EPT_Q_FIRST_FLAG + i)) & 1)
-			vmx_sb_item(sb, "%s", flags[i]);
+			strbuf_item(sb, "%s", flags[i]);
 }
 
 /* Page-modification log full: only bit 12 is defined. */
-static void q_pml_full(struct vmx_sb *sb, uint64_t q)
+static void q_pml_full(struct strbuf *sb, uint64_t q)
 {
-	vmx_sb_item(sb, "%s", q & QUAL_NMI_UNBLOCK ? "NMI unblocking due to IRET"
+	strbuf_item(sb, "%s", q & QUAL_NMI_UNBLOCK ? "NMI unblocking due to IRET"
 						   : "none");
 }
 
 /* SPP-related event: bit 11 set for an SPPT miss, clear for an SPPT
  * misconfiguration; bit 12 NMI unblocking. */
-static void q_spp(struct vmx_sb *sb, uint64_t q)
+static void q_spp(struct strbuf *sb, uint64_t q)
 {
-	vmx_sb_item(sb, "%s", q & (1u << 11) ? "SPPT miss" : "SPPT misconfiguration");
+	strbuf_item(sb, "%s", q & (1u << 11) ? "SPPT miss" : "SPPT misconfiguration");
 	if (q & QUAL_NMI_UNBLOCK)
-		vmx_sb_item(sb, "NMI unblocking due to IRET");
+		strbuf_item(sb, "NMI unblocking due to IRET");
 }
 
 /* Notify VM exit: bit 0 VM context invalid; bit 12 NMI unblocking. */
-static void q_notify(struct vmx_sb *sb, uint64_t q)
+static void q_notify(struct strbuf *sb, uint64_t q)
 {
-	vmx_sb_item(sb, "%s", q & 1 ? "VM context invalid" : "VM context valid");
+	strbuf_item(sb, "%s", q & 1 ? "VM context invalid" : "VM context valid");
 	if (q & QUAL_NMI_UNBLOCK)
-		vmx_sb_item(sb, "NMI unblocking due to IRET");
+		strbuf_item(sb, "NMI unblocking due to IRET");
 }
 
 /* RDMSR/WRMSRNS with an immediate operand: the MSR index. */
-static void q_msr_imm(struct vmx_sb *sb, uint64_t q)
+static void q_msr_imm(struct strbuf *sb, uint64_t q)
 {
-	vmx_sb_item(sb, "MSR 0x%llx", (unsigned long long)q);
+	strbuf_item(sb, "MSR 0x%llx", (unsigned long long)q);
 }
 
 /* SDM 28.8 "VM-Entry Failures During or After Loading Guest State". */
-static void q_invalid_state(struct vmx_sb *sb, uint64_t q)
+static void q_invalid_state(struct strbuf *sb, uint64_t q)
 {
 	static const char *const causes[5] = {
 		"none", "1 (not used)", "PDPTE load failure",
@@ -260,15 +262,15 @@ static void q_invalid_state(struct vmx_sb *sb, uint64_t q)
 		"invalid VMCS link pointer",
 	};
 	if (q < 5)
-		vmx_sb_item(sb, "%s", causes[q]);
+		strbuf_item(sb, "%s", causes[q]);
 	else
-		vmx_sb_item(sb, "%llu (undefined)", (unsigned long long)q);
+		strbuf_item(sb, "%llu (undefined)", (unsigned long long)q);
 }
 
 /* MSR loading: which VM-entry MSR-load entry failed, the first being 1. */
-static void q_msr_load(struct vmx_sb *sb, uint64_t q)
+static void q_msr_load(struct strbuf *sb, uint64_t q)
 {
-	vmx_sb_item(sb, "MSR-load entry %llu", (unsigned long long)q);
+	strbuf_item(sb, "MSR-load entry %llu", (unsigned long long)q);
 }
 
 struct qual_decoder {
@@ -278,80 +280,66 @@ struct qual_decoder {
 
 #define ALL_BITS (~0ull)
 
-/* Indexed by basic exit reason (SDM appendix C numbers). Reasons missing
- * here have no qualification (q_none). */
-static const struct qual_decoder qual_table[] = {
-	[0] = { q_exception, ALL_BITS },      /* exception or NMI */
-	[4] = { q_sipi, 0xff },               /* SIPI */
-	[5] = { q_io, 0xffff007f },           /* I/O SMI */
-	[9] = { q_task_switch, 0xc000ffff },  /* task switch */
-	[14] = { q_linear, ALL_BITS },        /* INVLPG */
-	[19] = { q_displacement, ALL_BITS },  /* VMCLEAR */
-	[21] = { q_displacement, ALL_BITS },  /* VMPTRLD */
-	[22] = { q_displacement, ALL_BITS },  /* VMPTRST */
-	[23] = { q_displacement, ALL_BITS },  /* VMREAD */
-	[25] = { q_displacement, ALL_BITS },  /* VMWRITE */
-	[27] = { q_displacement, ALL_BITS },  /* VMXON */
-	[28] = { q_cr, 0xffff0f7f },          /* control-register access */
-	[29] = { q_dr, 0xf17 },               /* MOV DR */
-	[30] = { q_io, 0xffff007f },          /* I/O instruction */
-	[33] = { q_invalid_state, ALL_BITS }, /* entry failure: guest state */
-	[34] = { q_msr_load, ALL_BITS },      /* entry failure: MSR loading */
-	[36] = { q_mwait, 0x1 },              /* MWAIT */
-	[44] = { q_apic_access, 0x1ffff },    /* APIC access */
-	[45] = { q_eoi, 0xff },               /* virtualized EOI */
-	[46] = { q_displacement, ALL_BITS },  /* LGDT LIDT SGDT SIDT */
-	[47] = { q_displacement, ALL_BITS },  /* LLDT LTR SLDT STR */
-	[48] = { q_ept_violation, 0x1ffff },  /* EPT violation */
-	[50] = { q_displacement, ALL_BITS },  /* INVEPT */
-	[53] = { q_displacement, ALL_BITS },  /* INVVPID */
-	[56] = { q_apic_write, 0xfff },       /* APIC write */
-	[58] = { q_displacement, ALL_BITS },  /* INVPCID */
-	[62] = { q_pml_full, ALL_BITS },      /* PML full (other bits undefined) */
-	[63] = { q_displacement, ALL_BITS },  /* XSAVES */
-	[64] = { q_displacement, ALL_BITS },  /* XRSTORS */
-	[66] = { q_spp, ALL_BITS },           /* SPP-related event */
-	[75] = { q_notify, ALL_BITS },        /* notify window */
-	[84] = { q_msr_imm, ALL_BITS },       /* RDMSR immediate */
-	[85] = { q_msr_imm, ALL_BITS },       /* WRMSRNS immediate */
+/* The decoders the qual column of exit_reasons.def names, each with the
+ * bits its table defines. */
+static const struct qual_decoder qual_none = { q_none, ALL_BITS };
+static const struct qual_decoder qual_exception = { q_exception, ALL_BITS };
+static const struct qual_decoder qual_sipi = { q_sipi, 0xff };
+static const struct qual_decoder qual_io = { q_io, 0xffff007f };
+static const struct qual_decoder qual_task_switch = { q_task_switch, 0xc000ffff };
+static const struct qual_decoder qual_linear = { q_linear, ALL_BITS };
+static const struct qual_decoder qual_displacement = { q_displacement, ALL_BITS };
+static const struct qual_decoder qual_cr = { q_cr, 0xffff0f7f };
+static const struct qual_decoder qual_dr = { q_dr, 0xf17 };
+static const struct qual_decoder qual_invalid_state = { q_invalid_state, ALL_BITS };
+static const struct qual_decoder qual_msr_load = { q_msr_load, ALL_BITS };
+static const struct qual_decoder qual_mwait = { q_mwait, 0x1 };
+static const struct qual_decoder qual_apic_access = { q_apic_access, 0x1ffff };
+static const struct qual_decoder qual_eoi = { q_eoi, 0xff };
+static const struct qual_decoder qual_ept_violation = { q_ept_violation, 0x1ffff };
+static const struct qual_decoder qual_apic_write = { q_apic_write, 0xfff };
+static const struct qual_decoder qual_pml_full = { q_pml_full, ALL_BITS }; /* others undefined */
+static const struct qual_decoder qual_spp = { q_spp, ALL_BITS };
+static const struct qual_decoder qual_notify = { q_notify, ALL_BITS };
+static const struct qual_decoder qual_msr_imm = { q_msr_imm, ALL_BITS };
+/* An exception's, once the vector is known (SDM 28.2.1): #DB's and #PF's. */
+static const struct qual_decoder qual_debug = { q_debug, DEBUG_Q_DEFINED };
+
+/* By basic exit reason: the qual column of exit_reasons.def. */
+static const struct qual_decoder *const qual_by_reason[] = {
+#define EXIT_REASON(name, num, qual, info, desc) [num] = &qual_##qual,
+#include "exit_reasons.def"
+#undef EXIT_REASON
 };
 
-#define QUAL_TABLE_LEN (sizeof(qual_table) / sizeof(qual_table[0]))
+#define QUAL_BY_REASON_LEN (sizeof(qual_by_reason) / sizeof(qual_by_reason[0]))
 
-int vmx_decode_qual(uint32_t basic_reason, bool entry_failure, uint64_t qual,
-		    char *buf, int size)
+static const struct qual_decoder *qual_decoder(uint32_t reason, uint32_t intr_info)
 {
-	struct qual_decoder d = { q_none, ALL_BITS };
-	struct vmx_sb sb;
-
-	vmx_sb_init(&sb, buf, size);
-	if (basic_reason < QUAL_TABLE_LEN && qual_table[basic_reason].fn)
-		d = qual_table[basic_reason];
-	/* only reasons 33, 34 and 41 are VM-entry failures (SDM 28.8) */
-	if (entry_failure && basic_reason != 33 && basic_reason != 34 &&
-	    basic_reason != 41)
-		d = (struct qual_decoder){ q_none, ALL_BITS };
-	d.fn(&sb, qual);
-	if (qual & ~d.defined)
-		vmx_sb_item(&sb, "reserved 0x%llx",
-			    (unsigned long long)(qual & ~d.defined));
-	return sb.len;
+	unsigned basic = reason & EXIT_BASIC_MASK;
+	const struct qual_decoder *d = basic < QUAL_BY_REASON_LEN ? qual_by_reason[basic] : NULL;
+	if (!d)
+		return &qual_none;
+	/* bit 31 with a reason that reports no failed entry: nothing to decode */
+	if ((reason & EXIT_FLAG_ENTRY_FAILURE) && !exit_reason_is_entry_failure(basic))
+		return &qual_none;
+	if (d == &qual_exception && intr_info_valid(intr_info)) {
+		unsigned vector = intr_info_vector(intr_info);
+		return vector == EXC_PF ? &qual_linear : vector == EXC_DB ? &qual_debug : &qual_none;
+	}
+	return d;
 }
 
-int vmx_decode_exception_qual(unsigned vector, uint64_t qual, char *buf,
-			      int size)
+int vmx_decode_qual(uint32_t reason, uint32_t intr_info, uint64_t qual,
+		    char *buf, size_t size)
 {
-	struct vmx_sb sb;
-	vmx_sb_init(&sb, buf, size);
-	if (vector == 14) {
-		q_linear(&sb, qual);
-	} else if (vector == 1) {
-		q_debug(&sb, qual);
-		if (qual & ~DEBUG_Q_DEFINED)
-			vmx_sb_item(&sb, "reserved 0x%llx",
-				    (unsigned long long)(qual & ~DEBUG_Q_DEFINED));
-	} else {
-		q_none(&sb, qual);
-	}
-	return sb.len;
+	const struct qual_decoder *d = qual_decoder(reason, intr_info);
+	struct strbuf sb;
+
+	strbuf_init(&sb, buf, size);
+	d->fn(&sb, qual);
+	if (qual & ~d->defined)
+		strbuf_item(&sb, "reserved 0x%llx",
+			    (unsigned long long)(qual & ~d->defined));
+	return (int)sb.len;
 }

@@ -1,17 +1,33 @@
-/* The exit-reason table and exit-reason field decoding. See exit_reason.h. */
+/* The exit-reason table and the exit-reason flags. See exit_reason.h. */
 #include "exit_reason.h"
 
 #include "../monitor/printf.h"
-#include "../monitor/string.h"
+#include "../monitor/strbuf.h"
 
 static const struct exit_reason_info exit_reasons[] = {
-#define EXIT_REASON(name, num, desc) { num, #name, desc },
+#define EXIT_REASON(name, num, qual, info, desc) { num, #name, desc },
 #include "exit_reasons.def"
 #undef EXIT_REASON
 };
 
 #define EXIT_REASON_COUNT (sizeof(exit_reasons) / sizeof(exit_reasons[0]))
-#define LINUX_PREFIX "EXIT_REASON_"
+
+/* SDM 25.9.1 "Format of Exit Reason"; bit 26 as Linux names it. */
+static const struct exit_flag exit_flags[] = {
+	{ EXIT_FLAG_ENTRY_FAILURE, "entry failure",
+	  "VM-entry failure: the VM entry failed and the guest never ran (SDM 28.8)" },
+	{ EXIT_FLAG_FROM_VMX_ROOT, "from VMX root",
+	  "VM exit from VMX root operation (SMM VM exits)" },
+	{ EXIT_FLAG_PENDING_MTF, "pending MTF",
+	  "pending MTF VM exit (SMM VM exits)" },
+	{ EXIT_FLAG_ENCLAVE_MODE, "enclave mode",
+	  "the VM exit was incident to enclave mode" },
+	{ EXIT_FLAG_BUS_LOCK, "bus lock",
+	  "a bus lock was detected while the exiting instruction ran" },
+};
+
+#define EXIT_FLAG_COUNT (sizeof(exit_flags) / sizeof(exit_flags[0]))
+#define EXIT_FLAG_BITS 0xffff0000u /* 31:16: everything above the basic reason */
 
 size_t exit_reason_count(void)
 {
@@ -32,21 +48,6 @@ const struct exit_reason_info *exit_reason_by_number(unsigned basic)
 	return NULL;
 }
 
-bool exit_reason_by_name(const char *name, unsigned *basic)
-{
-	size_t plen = strlen(LINUX_PREFIX);
-
-	if (strncasecmp(name, LINUX_PREFIX, plen) == 0)
-		name += plen;
-	for (size_t i = 0; i < EXIT_REASON_COUNT; i++) {
-		if (strcasecmp(name, exit_reasons[i].name) == 0) {
-			*basic = exit_reasons[i].number;
-			return true;
-		}
-	}
-	return false;
-}
-
 const char *exit_reason_name(unsigned basic)
 {
 	const struct exit_reason_info *r = exit_reason_by_number(basic);
@@ -60,45 +61,35 @@ int exit_reason_label(unsigned basic, char *buf, size_t size)
 			    basic);
 }
 
-struct exit_reason_decoded exit_reason_decode(uint32_t raw)
+bool exit_reason_is_entry_failure(unsigned basic)
 {
-	struct exit_reason_decoded d;
-
-	d.basic = (uint16_t)(raw & EXIT_BASIC_MASK);
-	d.enclave_mode = (raw & EXIT_FLAG_ENCLAVE_MODE) != 0;
-	d.pending_mtf = (raw & EXIT_FLAG_PENDING_MTF) != 0;
-	d.from_vmx_root = (raw & EXIT_FLAG_FROM_VMX_ROOT) != 0;
-	d.entry_failure = (raw & EXIT_FLAG_ENTRY_FAILURE) != 0;
-	d.undefined = raw & EXIT_FLAG_UNDEFINED;
-	d.info = exit_reason_by_number(d.basic);
-	return d;
+	return basic == EXIT_REASON_INVALID_STATE ||
+	       basic == EXIT_REASON_MSR_LOAD_FAIL ||
+	       basic == EXIT_REASON_MCE_DURING_VMENTRY;
 }
 
-int exit_reason_flags(uint32_t raw, char *buf, size_t size)
+size_t exit_flag_count(void)
 {
-	char undef[32] = "";
-	char all[128];
-	int n;
-
-	if (raw & EXIT_FLAG_UNDEFINED)
-		fmt_snprintf(undef, sizeof(undef), " undefined=0x%08x",
-			     (unsigned)(raw & EXIT_FLAG_UNDEFINED));
-	/* Each word carries a leading space; the first one is dropped. */
-	n = fmt_snprintf(all, sizeof(all), "%s%s%s%s%s",
-			 raw & EXIT_FLAG_ENCLAVE_MODE ? " enclave-mode" : "",
-			 raw & EXIT_FLAG_PENDING_MTF ? " pending-mtf" : "",
-			 raw & EXIT_FLAG_FROM_VMX_ROOT ? " from-vmx-root" : "",
-			 raw & EXIT_FLAG_ENTRY_FAILURE ? " entry-failure" : "",
-			 undef);
-	return fmt_snprintf(buf, size, "%s", n > 0 ? all + 1 : "");
+	return EXIT_FLAG_COUNT;
 }
 
-void exit_reason_complete(const char *prefix, vmx_name_fn add, void *ctx)
+const struct exit_flag *exit_flag_at(size_t i)
 {
-	size_t n = strlen(prefix);
+	return i < EXIT_FLAG_COUNT ? &exit_flags[i] : NULL;
+}
 
-	for (size_t i = 0; i < EXIT_REASON_COUNT; i++) {
-		if (strncasecmp(prefix, exit_reasons[i].name, n) == 0)
-			add(ctx, exit_reasons[i].name);
+int exit_reason_flags(uint32_t reason, char *buf, size_t size)
+{
+	uint32_t undefined = reason & EXIT_FLAG_BITS;
+	struct strbuf sb;
+
+	strbuf_init(&sb, buf, size);
+	for (size_t i = 0; i < EXIT_FLAG_COUNT; i++) {
+		if (reason & exit_flags[i].mask)
+			strbuf_item(&sb, "%s", exit_flags[i].word);
+		undefined &= ~exit_flags[i].mask;
 	}
+	if (undefined)
+		strbuf_item(&sb, "undefined 0x%x", undefined);
+	return (int)sb.len;
 }

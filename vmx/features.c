@@ -4,7 +4,7 @@
 #include "features.h"
 #include "vmx.h"
 #include "../monitor/cpu.h"
-#include "../monitor/printf.h"
+#include "../monitor/strbuf.h"
 
 #define CPUID_1_ECX_VMX (1u << 5)
 #define EPT_CAP_AD_FLAGS 21   /* SDM A.10 */
@@ -33,6 +33,16 @@ static const struct feature features[] = {
 	{ "shadow-vmcs", CTL_KIND_PROC2, CTL_PROC2_SHADOW_VMCS },
 	{ "pml", CTL_KIND_PROC2, CTL_PROC2_ENABLE_PML },
 	{ "xsaves", CTL_KIND_PROC2, CTL_PROC2_ENABLE_XSAVES },
+	/* the optional VM-exit and VM-entry controls entry checks depend on */
+	{ "ack-intr-on-exit", CTL_KIND_EXIT, CTL_EXIT_ACK_INTR_ON_EXIT },
+	{ "save-efer", CTL_KIND_EXIT, CTL_EXIT_SAVE_IA32_EFER },
+	{ "load-efer", CTL_KIND_ENTRY, CTL_ENTRY_LOAD_IA32_EFER },
+	{ "save-pat", CTL_KIND_EXIT, CTL_EXIT_SAVE_IA32_PAT },
+	{ "load-pat", CTL_KIND_ENTRY, CTL_ENTRY_LOAD_IA32_PAT },
+	{ "load-perf-global-ctrl", CTL_KIND_ENTRY, CTL_ENTRY_LOAD_IA32_PERF_GLOBAL_CTRL },
+	{ "load-bndcfgs", CTL_KIND_ENTRY, CTL_ENTRY_LOAD_BNDCFGS },
+	{ "load-cet", CTL_KIND_ENTRY, CTL_ENTRY_LOAD_CET_STATE },
+	{ "load-debug-controls", CTL_KIND_ENTRY, CTL_ENTRY_LOAD_DEBUG_CONTROLS },
 };
 
 bool vmx_cpu_has_vmx(void)
@@ -40,26 +50,25 @@ bool vmx_cpu_has_vmx(void)
 	return cpuid(1, 0).ecx & CPUID_1_ECX_VMX;
 }
 
-static void add(char *buf, int size, int *n, const char *word)
+static void add(struct strbuf *sb, const char *word)
 {
-	if (*n < size)
-		*n += fmt_snprintf(buf + *n, size - *n, "%s%s", *n ? " " : "", word);
+	strbuf_add(sb, "%s%s", sb->len ? " " : "", word);
 }
 
-void vmx_feature_list(char *buf, int size)
+void vmx_feature_list(char *buf, size_t size)
 {
 	const struct vmx_caps *c = vmx_caps();
-	int n = 0;
-	buf[0] = 0;
+	struct strbuf sb;
+	strbuf_init(&sb, buf, size);
 	if (!c->vmx)
 		return;
-	add(buf, size, &n, "vmx");
+	add(&sb, "vmx");
 	for (unsigned i = 0; i < sizeof(features) / sizeof(features[0]); i++)
 		if (vmx_ctl_allowed1(c, features[i].kind, features[i].bit))
-			add(buf, size, &n, features[i].name);
+			add(&sb, features[i].name);
 	if (vmx_ctl_allowed1(c, CTL_KIND_PROC2, CTL_PROC2_ENABLE_EPT) &&
 	    (c->ept_vpid >> EPT_CAP_AD_FLAGS & 1))
-		add(buf, size, &n, "ept-ad");
+		add(&sb, "ept-ad");
 	if (c->misc >> MISC_VMWRITE_ANY & 1)
-		add(buf, size, &n, "vmwrite-exit-info");
+		add(&sb, "vmwrite-exit-info");
 }

@@ -2,7 +2,8 @@
 #ifndef VMX_FEATURES_H
 #define VMX_FEATURES_H
 #include <stdbool.h>
+#include <stddef.h>
 bool vmx_cpu_has_vmx(void);
 /* Space-separated words ("vmx ept vpid ..."), empty without VMX. */
-void vmx_feature_list(char *buf, int size);
+void vmx_feature_list(char *buf, size_t size);
 #endif

@@ -57,7 +57,7 @@ static void guest_descriptors(const struct l2_mem *m)
 
 static bool ept_build(struct l2_mem *m)
 {
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < EPT_LEVELS; i++)
 		if (!(m->ept_tables[i] = page_alloc()))
 			return false;
 	uint64_t *pml4 = (uint64_t *)m->ept_tables[0], *pdpt = (uint64_t *)m->ept_tables[1];
@@ -71,29 +71,29 @@ static bool ept_build(struct l2_mem *m)
 	return true;
 }
 
-unsigned l2_mem_free(struct l2_mem *m)
-{
-	unsigned n = 0;
-	for (int i = 0; i < 4; i++)
-		if (m->ept_tables[i]) {
-			page_free(m->ept_tables[i]);
-			n++;
-		}
-	for (unsigned i = 0; m->base && i < L2_PAGES; i++, n++)
-		page_free(m->base + i * PAGE_SIZE);
-	memset(m, 0, sizeof(*m));
-	return n;
-}
-
 bool l2_mem_init(struct l2_mem *m, bool use_ept)
 {
 	memset(m, 0, sizeof(*m));
 	m->ept = use_ept;
-	if (!(m->base = page_alloc_contig(L2_PAGES)))
+	if (!(m->base = page_alloc_contig(L2_PAGES)) || (use_ept && !ept_build(m))) {
+		l2_mem_free(m);
 		return false;
-	if (use_ept && !ept_build(m))
-		return false;
+	}
 	guest_paging(m);
 	guest_descriptors(m);
 	return true;
+}
+
+unsigned l2_mem_free(struct l2_mem *m)
+{
+	unsigned n = 0;
+	for (unsigned i = 0; m->base && i < L2_PAGES; i++, n++)
+		page_free(m->base + i * PAGE_SIZE);
+	for (int i = 0; i < EPT_LEVELS; i++)
+		if (m->ept_tables[i]) {
+			page_free(m->ept_tables[i]);
+			n++;
+		}
+	memset(m, 0, sizeof(*m));
+	return n;
 }

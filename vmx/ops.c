@@ -3,20 +3,21 @@
  * turns CF/ZF into the result (SDM 31.2: CF=1 VMfailInvalid, ZF=1
  * VMfailValid with the number in the VM-instruction error field). */
 #include "ops.h"
+#include "vmcs_field.h"
 
 #define RFLAGS_CF (1u << 0)
 #define RFLAGS_ZF (1u << 6)
 
 static struct vmx_result from_flags(uint64_t fl)
 {
-	struct vmx_result r = { VMX_OK, 0, { -1, 0, 0, 0 } };
+	struct vmx_result r = vmx_result_ok();
 	if (fl & RFLAGS_CF) {
 		r.status = VMX_FAIL_INVALID;
 	} else if (fl & RFLAGS_ZF) {
 		uint64_t e = 0;
 		r.status = VMX_FAIL_VALID;
 		__asm__ volatile("vmread %1, %0" : "=rm"(e)
-				 : "r"((uint64_t)VMCS_VM_INSTRUCTION_ERROR) : "cc");
+				 : "r"((uint64_t)VM_INSTRUCTION_ERROR) : "cc");
 		r.error = (uint32_t)e;
 	}
 	return r;
@@ -73,6 +74,7 @@ struct vmx_result vmx_read(uint64_t enc, uint64_t *val)
 {
 	struct fault_jmp j;
 	uint64_t fl, v = 0;
+	*val = 0;
 	if (fault_try(&j))
 		return from_fault(&j);
 	__asm__ volatile("vmread %2, %1; pushfq; popq %0"
@@ -80,6 +82,14 @@ struct vmx_result vmx_read(uint64_t enc, uint64_t *val)
 	fault_end(&j);
 	*val = v;
 	return from_flags(fl);
+}
+
+uint64_t vmx_read_or_zero(uint64_t enc)
+{
+	uint64_t v = 0;
+	if (vmx_read(enc, &v).status != VMX_OK)
+		v = 0;
+	return v;
 }
 
 struct vmx_result vmx_write(uint64_t enc, uint64_t val)
@@ -94,15 +104,10 @@ struct vmx_result vmx_write(uint64_t enc, uint64_t val)
 	return from_flags(fl);
 }
 
-uint64_t vmcs_get(uint64_t enc)
+struct vmx_result vmx_write_all(const uint64_t (*kv)[2], size_t n)
 {
-	uint64_t v = 0;
-	if (vmx_read(enc, &v).status != VMX_OK)
-		return 0;
-	return v;
-}
-
-struct vmx_result vmcs_set(uint64_t enc, uint64_t val)
-{
-	return vmx_write(enc, val);
+	struct vmx_result r = vmx_result_ok();
+	for (size_t i = 0; i < n && r.status == VMX_OK; i++)
+		r = vmx_write(kv[i][0], kv[i][1]);
+	return r;
 }

@@ -3,6 +3,7 @@
  * switch on it; nobody re-reads RFLAGS. */
 #ifndef VMX_OPS_H
 #define VMX_OPS_H
+#include <stddef.h>
 #include <stdint.h>
 #include "../monitor/trap.h"
 
@@ -14,32 +15,24 @@ struct vmx_result {
 	struct fault_info fault;  /* for VMX_FAULT */
 };
 
-#define VMCS_VM_INSTRUCTION_ERROR 0x4400
+static inline struct vmx_result vmx_result_ok(void)
+{
+	return (struct vmx_result){ VMX_OK, 0, { -1, 0, 0, 0 } };
+}
 
 struct vmx_result vmx_on(uint64_t pa);
 struct vmx_result vmx_off(void);
 struct vmx_result vmx_clear(uint64_t pa);
 struct vmx_result vmx_ptrld(uint64_t pa);
 struct vmx_result vmx_ptrst(uint64_t *pa);
+/* The one VMCS accessor pair. A VMREAD that fails leaves *val 0. */
 struct vmx_result vmx_read(uint64_t enc, uint64_t *val);
+/* A field of the current VMCS, or 0 where it cannot be read (no such
+ * field on this CPU): for code that only tests bits. */
+uint64_t vmx_read_or_zero(uint64_t enc);
 struct vmx_result vmx_write(uint64_t enc, uint64_t val);
-
-/* VMREAD for the exit path, where VMX is on and a VMCS is current: no
- * fault region (the shell's catches the impossible), 0 on VMfail. */
-static inline uint64_t vmcs_peek(uint64_t enc)
-{
-	uint64_t v = 0;
-	__asm__ volatile("vmread %1, %0" : "+r"(v) : "r"(enc) : "cc");
-	return v;
-}
-
-static inline void vmcs_poke(uint64_t enc, uint64_t val)
-{
-	__asm__ volatile("vmwrite %1, %0" ::"r"(enc), "r"(val) : "cc");
-}
-
-/* Reads a field known to exist; 0 when the read fails. */
-uint64_t vmcs_get(uint64_t enc);
-/* Writes a field; returns the result for callers that care. */
-struct vmx_result vmcs_set(uint64_t enc, uint64_t val);
+/* Writes each {field, value} pair in order, stopping at the first VMWRITE
+ * that fails; its result, or ok. */
+struct vmx_result vmx_write_all(const uint64_t (*kv)[2], size_t n);
+#define VMX_WRITE_ALL(kv) vmx_write_all(kv, sizeof(kv) / sizeof((kv)[0]))
 #endif

@@ -40,6 +40,8 @@ struct vmx_reset_report vmx_reset(void)
 {
 	struct vmx_reset_report r = { 0 };
 	r.exits_forgotten = vmx_history_forget();
+	r.exact_was_on = vmx_run_exact();
+	vmx_run_set_exact(false);
 	if (vmx_is_on()) {
 		clear_all(&r);
 		r.was_on = true;

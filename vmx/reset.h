@@ -17,6 +17,7 @@ struct vmx_reset_report {
 	struct vmx_result clear_fail; /* the first VMCLEAR that failed, if any */
 	uint64_t clear_fail_pa;
 	unsigned exits_forgotten;  /* VM entries in the history */
+	bool exact_was_on;         /* `exact on` was set: now off, the default */
 };
 
 struct vmx_reset_report vmx_reset(void);

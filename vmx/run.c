@@ -5,26 +5,37 @@
  * exits are unreliable on Bochs). The user's control values are restored
  * before the exit is reported. */
 #include "run.h"
+#include "entry.h"
+#include "exit_reason.h"
+#include "intr_info.h"
 #include "vmx.h"
 #include "vmcs_field.h"
 #include "../monitor/cpu.h"
+#include "../monitor/exception.h"
 #include "../monitor/string.h"
 
-#define RFLAGS_TF (1ull << 8)
-#define DB_VECTOR 1
 #define PENDING_DBG_BS (1ull << 14)
-#define EXIT_REASON_EXCEPTION_NMI 0
-#define EXIT_REASON_EXTERNAL_INTERRUPT 1
-/* SDM 25.9.2: valid, type 2 (NMI), vector 2 */
-#define INTR_INFO_TYPE_VECTOR 0x800007ffu
-#define INTR_INFO_NMI 0x80000202u
 #define INTR_BLOCK_NMI (1ull << 3) /* SDM 25.4.2 interruptibility state */
-#define EXIT_REASON_PREEMPTION_TIMER 52
-#define EXIT_REASON_ENTRY_FAILURE (1u << 31)
 #define POLL_TSC_TICKS 4000000ull /* between two looks for Ctrl-C */
 #define MISC_TIMER_RATE_MASK 0x1f
 
-int vmx_enter(struct l2_gprs *g, int launch);
+_Static_assert(ENTRY_HOST_RSP == HOST_RSP, "entry.h: ENTRY_HOST_RSP is not HOST_RSP");
+
+/* VMREAD and VMWRITE for the run path only: VMX is on and a VMCS is
+ * current (the command's precondition and vmx_run check that), so no
+ * fault region is set up for every access; a failed VMREAD gives 0.
+ * Everything else uses vmx_read/vmx_write. */
+static inline uint64_t vmcs_peek(uint64_t enc)
+{
+	uint64_t v = 0;
+	__asm__ volatile("vmread %1, %0" : "+r"(v) : "r"(enc) : "cc");
+	return v;
+}
+
+static inline void vmcs_poke(uint64_t enc, uint64_t val)
+{
+	__asm__ volatile("vmwrite %1, %0" ::"r"(enc), "r"(val) : "cc");
+}
 
 static struct vmx_history hist;
 static struct vmx_exit last;
@@ -51,7 +62,7 @@ static void read_exit(struct vmx_exit *e, bool ept)
 {
 	e->reason = (uint32_t)vmcs_peek(VM_EXIT_REASON);
 	e->basic = (uint16_t)e->reason;
-	e->outcome = (e->reason & EXIT_REASON_ENTRY_FAILURE) ? OUTCOME_ENTRY_FAILED : OUTCOME_EXIT;
+	e->outcome = (e->reason & EXIT_FLAG_ENTRY_FAILURE) ? OUTCOME_ENTRY_FAILED : OUTCOME_EXIT;
 	e->qual = vmcs_peek(EXIT_QUALIFICATION);
 	e->rip = vmcs_peek(GUEST_RIP);
 	e->len = (uint32_t)vmcs_peek(VM_EXIT_INSTRUCTION_LEN);
@@ -74,7 +85,7 @@ static void record(const struct vmx_exit *e)
 			hist.vmfail_valid++;
 		else
 			hist.vmfail_invalid++;
-	} else if (e->basic < EXIT_REASON_SLOTS) {
+	} else if (e->basic < HISTORY_REASONS) {
 		if (e->outcome == OUTCOME_ENTRY_FAILED)
 			hist.entry_failed[e->basic]++;
 		else
@@ -83,34 +94,41 @@ static void record(const struct vmx_exit *e)
 	hist.ring[hist.ring_next++ % HISTORY_RING] = *e;
 }
 
-/* What the loop changed behind the user's back, to put back afterwards.
- * The run path uses vmcs_peek/vmcs_poke: VMX is on and a VMCS is current
- * (vmx_run checked), so no fault region is needed on every access. */
+/* What the loop changed behind the user's back, to put back afterwards. */
 struct run_saved {
 	uint64_t pin, timer, proc, rflags, excbitmap, intr_state;
 	bool poll_timer, poll_extint, poll_nmi, step_mtf, step_tf;
 };
 
-/* Every run polls, a step too: an L0 may never deliver the step's exit. */
+/* Every run polls, a step too (an L0 may never deliver the step's exit),
+ * by the method vmx_run_plan chose: it only adds a bit whose entry checks
+ * cannot change the outcome. */
 static void arm_polling(struct run_saved *s, const struct run_poll *poll)
 {
-	const struct vmx_caps *c = vmx_caps();
+	uint64_t add = 0;
 	s->pin = vmcs_peek(PIN_BASED_VM_EXEC_CONTROL);
-	if (vmx_ctl_allowed1(c, CTL_KIND_PIN, CTL_PIN_VMX_PREEMPTION_TIMER) && !(s->pin & CTL_MASK(PIN, VMX_PREEMPTION_TIMER))) {
+	s->intr_state = vmcs_peek(GUEST_INTERRUPTIBILITY_INFO);
+	switch (poll->method) {
+	case POLL_TIMER:
 		s->poll_timer = true;
 		s->timer = vmcs_peek(VMX_PREEMPTION_TIMER_VALUE);
-		vmcs_poke(PIN_BASED_VM_EXEC_CONTROL, s->pin | CTL_MASK(PIN, VMX_PREEMPTION_TIMER));
-	} else if (!(s->pin & (CTL_MASK(PIN, EXT_INTR_MASK) | CTL_MASK(PIN, VMX_PREEMPTION_TIMER)))) {
-		/* No timer: the caller's input must bring L2 back. As an NMI it
-		 * exits whatever L2's RFLAGS.IF (SDM 26.2); Bochs takes no
-		 * external-interrupt exit while IF=0 (l0-bochs.md). */
-		bool nmi = poll->nmi_source && !(s->pin & CTL_MASK(PIN, NMI_EXITING));
-		s->poll_nmi = nmi;
-		s->poll_extint = !nmi;
-		s->intr_state = vmcs_peek(GUEST_INTERRUPTIBILITY_INFO);
-		vmcs_poke(PIN_BASED_VM_EXEC_CONTROL,
-			 s->pin | (nmi ? CTL_MASK(PIN, NMI_EXITING) : CTL_MASK(PIN, EXT_INTR_MASK)));
+		add = CTL_MASK(PIN, VMX_PREEMPTION_TIMER);
+		break;
+	case POLL_NMI:
+		/* as an NMI, input exits whatever L2's RFLAGS.IF (SDM 26.2);
+		 * Bochs takes no external-interrupt exit while IF=0 */
+		s->poll_nmi = true;
+		add = CTL_MASK(PIN, NMI_EXITING);
+		break;
+	case POLL_EXTINT:
+		s->poll_extint = true;
+		add = CTL_MASK(PIN, EXT_INTR_MASK);
+		break;
+	case POLL_NONE:
+		return;
 	}
+	if ((s->pin | add) != s->pin)
+		vmcs_poke(PIN_BASED_VM_EXEC_CONTROL, s->pin | add);
 }
 
 static void arm_step(struct run_saved *s)
@@ -128,7 +146,7 @@ static void arm_step(struct run_saved *s)
 	s->rflags = vmcs_peek(GUEST_RFLAGS);
 	s->excbitmap = vmcs_peek(EXCEPTION_BITMAP);
 	vmcs_poke(GUEST_RFLAGS, s->rflags | RFLAGS_TF);
-	vmcs_poke(EXCEPTION_BITMAP, s->excbitmap | (1ull << DB_VECTOR));
+	vmcs_poke(EXCEPTION_BITMAP, s->excbitmap | (1ull << EXC_DB));
 }
 
 static void restore(const struct run_saved *s)
@@ -173,15 +191,15 @@ static bool is_poll_exit(const struct run_saved *s, const struct vmx_exit *e)
 	return (s->poll_timer && e->basic == EXIT_REASON_PREEMPTION_TIMER) ||
 	       (s->poll_extint && e->basic == EXIT_REASON_EXTERNAL_INTERRUPT) ||
 	       (s->poll_nmi && e->basic == EXIT_REASON_EXCEPTION_NMI &&
-		(e->intr_info & INTR_INFO_TYPE_VECTOR) == INTR_INFO_NMI);
+		(e->intr_info & INTR_INFO_EVENT_MASK) == intr_info_make(INTR_TYPE_NMI_INTR, EXC_NMI));
 }
 
 /* One VMLAUNCH or VMRESUME, interrupts off around it. */
-static void enter_once(struct vmcs_obj *v, bool launch, struct vmx_exit *e)
+static void enter_once(struct vmcs_obj *v, bool launch, bool mov_ss, struct vmx_exit *e)
 {
 	irq_disable();
 	uint64_t t0 = rdtsc();
-	int r = vmx_enter(&v->gprs, launch);
+	int r = vmx_enter(&v->gprs, (launch ? ENTER_LAUNCH : 0) | (mov_ss ? ENTER_MOV_SS : 0));
 	e->cycles = rdtsc() - t0;
 	if (r == 0) {
 		read_exit(e, v->l2.ept);
@@ -204,7 +222,7 @@ struct vmx_exit vmx_run(enum run_kind kind, const struct run_poll *poll)
 	memset(&e, 0, sizeof(e));
 	memset(&s, 0, sizeof(s));
 	if (!vmx_is_on()) {
-		e.outcome = OUTCOME_NO_VMCS;
+		e.outcome = OUTCOME_VMX_OFF;
 		return e;
 	}
 	bool launch = kind == RUN_LAUNCH || (kind == RUN_STEP && v && !v->launched);
@@ -218,7 +236,7 @@ struct vmx_exit vmx_run(enum run_kind kind, const struct run_poll *poll)
 	for (;;) {
 		if (s.poll_timer)
 			vmcs_poke(VMX_PREEMPTION_TIMER_VALUE, poll_timer_value());
-		enter_once(v, launch, &e);
+		enter_once(v, launch, poll->mov_ss, &e);
 		if (!is_poll_exit(&s, &e))
 			break;
 		if (kind == RUN_STEP) {
@@ -227,6 +245,8 @@ struct vmx_exit vmx_run(enum run_kind kind, const struct run_poll *poll)
 		}
 		if (s.poll_nmi)
 			nmi_exit_cleanup(&s);
+		if (s.poll_extint && (e.intr_info & INTR_INFO_VALID_MASK) && poll->acked)
+			poll->acked(poll->ctx, (uint8_t)e.intr_info);
 		if (poll->stop && poll->stop(poll->ctx)) {
 			e.interrupted = true;
 			break;
@@ -241,13 +261,17 @@ struct vmx_exit vmx_run(enum run_kind kind, const struct run_poll *poll)
 	return e;
 }
 
-bool vmx_skip_instruction(uint64_t *new_rip)
+struct vmx_result vmx_skip_instruction(uint64_t *new_rip)
 {
-	uint64_t rip = vmcs_get(GUEST_RIP), len = vmcs_get(VM_EXIT_INSTRUCTION_LEN);
-	if (vmx_write(GUEST_RIP, rip + len).status != VMX_OK)
-		return false;
-	*new_rip = rip + len;
-	return true;
+	uint64_t rip, len;
+	struct vmx_result r = vmx_read(GUEST_RIP, &rip);
+	if (r.status == VMX_OK)
+		r = vmx_read(VM_EXIT_INSTRUCTION_LEN, &len);
+	if (r.status == VMX_OK)
+		r = vmx_write(GUEST_RIP, rip + len);
+	if (r.status == VMX_OK)
+		*new_rip = rip + len;
+	return r;
 }
 
 bool vmx_bench(unsigned n, uint64_t *full, uint64_t *bare)
@@ -256,7 +280,7 @@ bool vmx_bench(unsigned n, uint64_t *full, uint64_t *bare)
 	struct vmx_exit e;
 	if (!v)
 		return false;
-	static const struct run_poll none = { 0, 0, false };
+	static const struct run_poll none = { 0, 0, 0, POLL_NONE, false };
 	e = vmx_run(v->launched ? RUN_RESUME : RUN_LAUNCH, &none);
 	if (e.outcome != OUTCOME_EXIT)
 		return false;
@@ -273,9 +297,4 @@ bool vmx_bench(unsigned n, uint64_t *full, uint64_t *bare)
 	*bare = (rdtsc() - t0) / n;
 	irq_enable();
 	return true;
-}
-
-bool vmx_run_wants_nmi(void)
-{
-	return !vmx_ctl_allowed1(vmx_caps(), CTL_KIND_PIN, CTL_PIN_VMX_PREEMPTION_TIMER);
 }

@@ -4,7 +4,7 @@
 #include "../monitor/printf.h"
 
 static const struct vm_error_info vm_errors[] = {
-#define VM_ERROR(num, text) { num, text },
+#define VM_ERROR(name, num, text) { num, #name, text },
 #include "vm_errors.def"
 #undef VM_ERROR
 };
@@ -28,11 +28,6 @@ static const struct vm_error_info *vm_error_find(unsigned number)
 			return &vm_errors[i];
 	}
 	return NULL;
-}
-
-bool vm_error_known(unsigned number)
-{
-	return vm_error_find(number) != NULL;
 }
 
 const char *vm_error_text(unsigned number)

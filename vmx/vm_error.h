@@ -9,17 +9,24 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* VMXERR_UNSUPPORTED_VMCS_COMPONENT = 12, ... as in Linux. */
+enum vm_error_number {
+#define VM_ERROR(name, num, text) VMXERR_##name = num,
+#include "vm_errors.def"
+#undef VM_ERROR
+};
+
 #define VM_ERROR_UNKNOWN_TEXT "unknown VM-instruction error"
 
 struct vm_error_info {
 	unsigned number;
+	const char *name; /* Linux's name without VMXERR_ */
 	const char *text; /* the SDM's words */
 };
 
 size_t vm_error_count(void);
 const struct vm_error_info *vm_error_at(size_t i); /* NULL past the end */
 
-bool vm_error_known(unsigned number);
 /* The SDM's text, or VM_ERROR_UNKNOWN_TEXT. */
 const char *vm_error_text(unsigned number);
 

@@ -1,6 +1,7 @@
 /* The VMCS field table and its lookups. See vmcs_field.h. */
 #include "vmcs_field.h"
 
+#include "../monitor/parse.h"
 #include "../monitor/printf.h"
 #include "../monitor/string.h"
 
@@ -47,20 +48,6 @@ bool vmcs_enc_well_formed(uint32_t enc)
 		return false;
 	/* SDM 25.11.2: only 64-bit fields have a high access type. */
 	return !vmcs_enc_is_high(enc) || vmcs_enc_width(enc) == VMCS_WIDTH_64;
-}
-
-unsigned vmcs_enc_bits(uint32_t enc)
-{
-	static const unsigned bits[] = {
-		[VMCS_WIDTH_16] = 16,
-		[VMCS_WIDTH_64] = 64,
-		[VMCS_WIDTH_32] = 32,
-		[VMCS_WIDTH_NATURAL] = 64,
-	};
-
-	if (vmcs_enc_is_high(enc))
-		return 32;
-	return bits[vmcs_enc_width(enc)];
 }
 
 const char *vmcs_width_name(enum vmcs_width w)
@@ -144,42 +131,6 @@ const char *vmcs_alias_at(size_t i, const struct vmcs_field **field)
 	return vmcs_aliases[i].alias;
 }
 
-static int digit_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* "0x"-prefixed hex or decimal, the whole string, at most 32 bits. */
-static bool parse_u32(const char *s, uint32_t *out)
-{
-	unsigned base = 10;
-	uint64_t v = 0;
-
-	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
-		base = 16;
-		s += 2;
-	}
-	if (*s == '\0')
-		return false;
-	for (; *s; s++) {
-		int d = digit_value(*s);
-
-		if (d < 0 || (unsigned)d >= base)
-			return false;
-		v = v * base + (unsigned)d;
-		if (v > UINT32_MAX)
-			return false;
-	}
-	*out = (uint32_t)v;
-	return true;
-}
-
 enum vmcs_parse vmcs_field_parse(const char *s, struct vmcs_field *out)
 {
 	const struct vmcs_field *f = vmcs_field_by_name(s);
@@ -221,9 +172,4 @@ void vmcs_field_complete(const char *prefix, vmx_name_fn add, void *ctx)
 		if (strncasecmp(prefix, vmcs_aliases[i].alias, n) == 0)
 			add(ctx, vmcs_aliases[i].alias);
 	}
-}
-
-int vmcs_format_value(uint64_t value, char *buf, size_t size)
-{
-	return fmt_snprintf(buf, size, "0x%016llx", (unsigned long long)value);
 }

@@ -19,6 +19,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "callback.h"
+
 /* Linux's enum vmcs_field: every FIELD() name as its encoding. */
 enum vmcs_field_encoding {
 #define FIELD(name, enc, desc) name = enc,
@@ -26,12 +28,6 @@ enum vmcs_field_encoding {
 #undef FIELD
 };
 
-#ifndef VMX_NAME_FN_DEFINED
-#define VMX_NAME_FN_DEFINED
-/* Completion callback: called once per matching name. Same shape as the
- * shell's complete_add_fn. */
-typedef void (*vmx_name_fn)(void *ctx, const char *name);
-#endif
 
 enum vmcs_width { /* bits 14:13 */
 	VMCS_WIDTH_16 = 0,
@@ -85,9 +81,6 @@ static inline bool vmcs_enc_read_only(uint32_t enc)
 
 /* Reserved bits clear, and the high access type only on a 64-bit field. */
 bool vmcs_enc_well_formed(uint32_t enc);
-/* Bits a VMREAD of this encoding returns: 16, 32 or 64 (natural width is
- * 64 on a 64-bit processor; a high access reads 32). */
-unsigned vmcs_enc_bits(uint32_t enc);
 
 const char *vmcs_width_name(enum vmcs_width w); /* "16-bit" ... "natural" */
 const char *vmcs_type_name(enum vmcs_type t);   /* "control", "exit-info", "guest", "host" */
@@ -134,8 +127,4 @@ const char *vmcs_field_label(const struct vmcs_field *f, char *buf,
 /* Calls add for every field name and alias starting with prefix (any case),
  * in table order. */
 void vmcs_field_complete(const char *prefix, vmx_name_fn add, void *ctx);
-
-/* A field value as the command language prints it: "0x%016llx".
- * Returns the length it wanted, like snprintf. */
-int vmcs_format_value(uint64_t value, char *buf, size_t size);
 #endif

@@ -12,7 +12,7 @@ struct vmcs_obj *vmcs_at(int i)
 	return (i >= 0 && i < VMCS_MAX && vmcss[i].used) ? &vmcss[i] : NULL;
 }
 
-bool vmcs_table_full(void)
+static bool vmcs_table_full(void)
 {
 	for (int i = 0; i < VMCS_MAX; i++)
 		if (!vmcss[i].used)
@@ -72,37 +72,50 @@ unsigned vmcs_release(struct vmcs_obj *v)
 		n = l2_mem_free(&v->l2) + 1;
 		page_free(v->pa);
 	}
-	*v = (struct vmcs_obj){ 0 };
+	*v = (struct vmcs_obj){ .used = false };
 	return n;
 }
 
-struct vmx_result vmcs_create(struct vmcs_obj **out, const char **step)
+/* A fresh VMCS page in a free slot, with L2 memory; false (nothing kept)
+ * when the pages run out. */
+static bool vmcs_alloc(struct vmcs_obj **out)
 {
-	struct vmx_result nomem = { VMX_FAULT, 0, { -1, 0, 0, 0 } };
-	const struct vmx_caps *c = vmx_caps();
-	*out = NULL;
-	*step = "allocating memory";
 	uint64_t pa = page_alloc();
-	if (!pa)
-		return nomem;
-	struct vmcs_obj *v = vmcs_slot(pa);
+	struct vmcs_obj *v = pa ? vmcs_slot(pa) : NULL;
 	if (!v) {
 		page_free(pa);
-		return nomem;
+		return false;
 	}
 	v->has_l2 = true; /* its memory is ours from here on */
 	if (!l2_mem_init(&v->l2, vmx_ept_usable())) {
 		vmcs_release(v);
-		return nomem;
+		return false;
 	}
-	*(volatile uint32_t *)pa = (uint32_t)(c->basic & VMX_BASIC_REVISION_MASK);
-	struct vmx_result r;
-	*step = "VMCLEAR";
-	if ((r = vmcs_do_clear(pa)).status != VMX_OK)
-		return r;
-	*step = "VMPTRLD";
-	if ((r = vmx_ptrld(pa)).status != VMX_OK)
-		return r;
 	*out = v;
-	return vmcs_setup_all(v, step);
+	return true;
+}
+
+enum vmcs_new_status vmcs_create(struct vmcs_obj **out, struct vmx_result *r, const char **step)
+{
+	struct vmcs_obj *v;
+	*out = NULL;
+	*r = vmx_result_ok();
+	*step = "";
+	if (vmcs_table_full())
+		return VMCS_NEW_TABLE_FULL;
+	if (!vmcs_alloc(&v))
+		return VMCS_NEW_NO_MEMORY;
+	*(volatile uint32_t *)v->pa = (uint32_t)(vmx_caps()->basic & VMX_BASIC_REVISION_MASK);
+	*step = "VMCLEAR";
+	if ((*r = vmcs_do_clear(v->pa)).status == VMX_OK) {
+		*step = "VMPTRLD";
+		*r = vmx_ptrld(v->pa);
+	}
+	if (r->status != VMX_OK) {
+		vmcs_release(v);
+		return VMCS_NEW_VMX_FAILED;
+	}
+	*out = v;
+	*r = vmcs_setup_all(v, step);
+	return r->status == VMX_OK ? VMCS_NEW_OK : VMCS_NEW_VMX_FAILED;
 }

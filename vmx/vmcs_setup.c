@@ -35,20 +35,11 @@
 #define AR_DATA 0xc093    /* P, S, type 3, D/B, G */
 #define AR_TSS_BUSY 0x8b  /* P, type 11 (busy 64-bit TSS) */
 #define AR_UNUSABLE 0x10000
-#define RFLAGS_RESERVED1 0x2ull
 #define DR7_INIT 0x400ull
 #define PAT_DEFAULT 0x0007040600070406ull
 
 extern char vmx_exit_trampoline[];
 
-static struct vmx_result set_all(const uint64_t (*kv)[2], int n)
-{
-	struct vmx_result r = { VMX_OK, 0, { -1, 0, 0, 0 } };
-	for (int i = 0; i < n && r.status == VMX_OK; i++)
-		r = vmcs_set(kv[i][0], kv[i][1]);
-	return r;
-}
-#define SET_ALL(kv) set_all(kv, (int)(sizeof(kv) / sizeof(kv[0])))
 
 bool vmx_ept_usable(void)
 {
@@ -79,18 +70,18 @@ static struct vmx_result setup_controls(struct vmcs_obj *v)
 		{ VMCS_LINK_POINTER, ~0ull },
 		{ TSC_OFFSET, 0 },
 	};
-	struct vmx_result r = SET_ALL(kv);
+	struct vmx_result r = VMX_WRITE_ALL(kv);
 	if (r.status != VMX_OK || !c->has_ctl[CTL_KIND_PROC2])
 		return r;
-	r = vmcs_set(SECONDARY_VM_EXEC_CONTROL, vmx_adjust_ctl(c, CTL_KIND_PROC2, p2, 0, 0));
+	r = vmx_write(SECONDARY_VM_EXEC_CONTROL, vmx_adjust_ctl(c, CTL_KIND_PROC2, p2, 0, 0));
 	if (r.status == VMX_OK && (p2 & CTL_MASK(PROC2, ENABLE_VPID)))
-		r = vmcs_set(VIRTUAL_PROCESSOR_ID, v->vpid);
+		r = vmx_write(VIRTUAL_PROCESSOR_ID, v->vpid);
 	if (r.status == VMX_OK && v->l2.ept)
-		r = vmcs_set(EPT_POINTER, v->l2.eptp);
+		r = vmx_write(EPT_POINTER, v->l2.eptp);
 	return r;
 }
 
-void vmcs_setup_host(void)
+struct vmx_result vmcs_setup_host(void)
 {
 	const uint64_t kv[][2] = {
 		{ HOST_CR0, read_cr0() }, { HOST_CR3, read_cr3() }, { HOST_CR4, read_cr4() },
@@ -106,12 +97,13 @@ void vmcs_setup_host(void)
 		{ HOST_RIP, (uint64_t)vmx_exit_trampoline },
 	};
 	const struct vmx_caps *c = vmx_caps();
-	SET_ALL(kv);
+	struct vmx_result r = VMX_WRITE_ALL(kv);
 	/* these fields exist only where the exit controls can load them */
-	if (vmx_ctl_allowed1(c, CTL_KIND_EXIT, CTL_EXIT_LOAD_IA32_PAT))
-		vmcs_set(HOST_IA32_PAT, rdmsr_or_zero(MSR_IA32_PAT));
-	if (vmx_ctl_allowed1(c, CTL_KIND_EXIT, CTL_EXIT_LOAD_IA32_EFER))
-		vmcs_set(HOST_IA32_EFER, rdmsr_or_zero(MSR_EFER));
+	if (r.status == VMX_OK && vmx_ctl_allowed1(c, CTL_KIND_EXIT, CTL_EXIT_LOAD_IA32_PAT))
+		r = vmx_write(HOST_IA32_PAT, rdmsr_or_zero(MSR_IA32_PAT));
+	if (r.status == VMX_OK && vmx_ctl_allowed1(c, CTL_KIND_EXIT, CTL_EXIT_LOAD_IA32_EFER))
+		r = vmx_write(HOST_IA32_EFER, rdmsr_or_zero(MSR_EFER));
+	return r;
 }
 
 static uint64_t guest_cr0(const struct vmx_caps *c)
@@ -150,7 +142,7 @@ static struct vmx_result setup_guest_segments(void)
 		{ GUEST_GDTR_BASE, L2_GDT }, { GUEST_GDTR_LIMIT, 0x27 },
 		{ GUEST_IDTR_BASE, L2_IDT }, { GUEST_IDTR_LIMIT, 0xfff },
 	};
-	return SET_ALL(kv);
+	return VMX_WRITE_ALL(kv);
 }
 
 static struct vmx_result setup_guest(const struct vmcs_obj *v)
@@ -170,14 +162,14 @@ static struct vmx_result setup_guest(const struct vmcs_obj *v)
 		{ GUEST_SYSENTER_CS, 0 }, { GUEST_SYSENTER_ESP, 0 }, { GUEST_SYSENTER_EIP, 0 },
 		{ GUEST_IA32_DEBUGCTL, 0 },
 	};
-	struct vmx_result r = SET_ALL(kv);
+	struct vmx_result r = VMX_WRITE_ALL(kv);
 	if (r.status == VMX_OK)
 		r = setup_guest_segments();
 	/* these fields exist only where the entry controls can load them */
 	if (r.status == VMX_OK && vmx_ctl_allowed1(c, CTL_KIND_ENTRY, CTL_ENTRY_LOAD_IA32_PAT))
-		r = vmcs_set(GUEST_IA32_PAT, PAT_DEFAULT);
+		r = vmx_write(GUEST_IA32_PAT, PAT_DEFAULT);
 	if (r.status == VMX_OK && vmx_ctl_allowed1(c, CTL_KIND_ENTRY, CTL_ENTRY_LOAD_IA32_EFER))
-		r = vmcs_set(GUEST_IA32_EFER, EFER_LME | EFER_LMA);
+		r = vmx_write(GUEST_IA32_EFER, EFER_LME | EFER_LMA);
 	return r;
 }
 
@@ -188,7 +180,8 @@ struct vmx_result vmcs_setup_all(struct vmcs_obj *v, const char **step)
 	if ((r = setup_controls(v)).status != VMX_OK)
 		return r;
 	*step = "host state";
-	vmcs_setup_host();
+	if ((r = vmcs_setup_host()).status != VMX_OK)
+		return r;
 	*step = "guest state";
 	return setup_guest(v);
 }

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "caps.h"
+#include "entry.h"
 #include "ops.h"
 
 /* ---- VMX operation (vmxon.c) ---- */
@@ -34,14 +35,7 @@ struct vmx_result vmx_disable(void);
 /* Frees the VMXON region when VMX is off; returns the pages freed. */
 unsigned vmx_release_region(void);
 bool vmx_is_on(void);
-uint64_t vmx_vmxon_region(void);
-const struct vmx_caps *vmx_caps(void); /* read once, at first use */
 
-/* ---- L2 guest registers kept by the monitor (entry.S layout) ---- */
-struct l2_gprs {
-	uint64_t rax, rbx, rcx, rdx, rsi, rdi, rbp;
-	uint64_t r8, r9, r10, r11, r12, r13, r14, r15;
-};
 
 /* ---- L2 memory (l2.c) ---- */
 #define L2_PAGES 16
@@ -54,11 +48,12 @@ struct l2_gprs {
 #define L2_TSS 0xd000ull
 #define L2_IDT 0xe000ull
 
+#define EPT_LEVELS 4             /* PML4, PDPT, PD, PT */
 struct l2_mem {
 	uint64_t base;   /* host-physical start of the L2_PAGES block */
 	bool ept;        /* GPA 0.. maps to base through EPT */
 	uint64_t eptp;   /* EPT pointer, when ept */
-	uint64_t ept_tables[4];
+	uint64_t ept_tables[EPT_LEVELS];
 };
 
 /* ---- VMCSs (vmcs_list.c) ---- */
@@ -74,10 +69,17 @@ struct vmcs_obj {
 struct vmcs_obj *vmcs_current(void);        /* NULL when none is loaded */
 struct vmcs_obj *vmcs_by_pa(uint64_t pa);
 struct vmcs_obj *vmcs_at(int i);             /* NULL when slot i unused */
-bool vmcs_table_full(void);                  /* all VMCS_MAX slots used */
+enum vmcs_new_status {
+	VMCS_NEW_OK,
+	VMCS_NEW_TABLE_FULL,  /* all VMCS_MAX slots are in use */
+	VMCS_NEW_NO_MEMORY,   /* the pages ran out; nothing was kept */
+	VMCS_NEW_VMX_FAILED,  /* a VMX instruction failed: *r says how, *step where */
+};
 /* vmcs new: allocate, revision id, VMCLEAR, VMPTRLD, fill for a 64-bit L2.
- * *step says which stage failed when the result is not ok. */
-struct vmx_result vmcs_create(struct vmcs_obj **out, const char **step);
+ * A VMCS whose VMCLEAR or VMPTRLD failed is given back; one that failed
+ * later stays current (*out), to be looked at. */
+enum vmcs_new_status vmcs_create(struct vmcs_obj **out, struct vmx_result *r,
+				 const char **step);
 struct vmx_result vmcs_do_clear(uint64_t pa);
 struct vmx_result vmcs_do_ptrld(uint64_t pa);
 /* Forgets v; frees its page and L2 memory when vmcs new made it. The CPU
@@ -87,7 +89,9 @@ unsigned vmcs_release(struct vmcs_obj *v);
 /* ---- VMCS contents (vmcs_setup.c) ---- */
 /* Fills controls, host state, guest state and EPT of the current VMCS. */
 struct vmx_result vmcs_setup_all(struct vmcs_obj *v, const char **step);
-void vmcs_setup_host(void);
+/* The host-state area from the monitor itself; the first VMWRITE that
+ * failed, if one did. */
+struct vmx_result vmcs_setup_host(void);
 /* EPT with a 4-level walk and write-back memory is available. */
 bool vmx_ept_usable(void);
 
@@ -100,10 +104,13 @@ struct l2_program {
 unsigned l2_program_count(void);
 const struct l2_program *l2_program_at(unsigned i);
 const struct l2_program *l2_program_find(const char *name);
-/* Copies code to the L2 entry point of v and resets RIP/RSP/RFLAGS. */
-bool l2_load_code(struct vmcs_obj *v, const uint8_t *code, unsigned len);
+/* Copies code (at most L2_CODE_MAX bytes) to the L2 entry point of v,
+ * which must have L2 memory (has_l2), and resets RIP/RSP/RFLAGS in the
+ * current VMCS: the first VMWRITE that failed, if one did. */
+struct vmx_result l2_load_code(struct vmcs_obj *v, const uint8_t *code, unsigned len);
+/* L2's memory block, its page tables and (use_ept) its EPT; false, with
+ * nothing kept, when the pages run out. */
 bool l2_mem_init(struct l2_mem *m, bool use_ept);
-/* Frees what l2_mem_init allocated (also after it failed half way);
- * returns the pages freed. */
+/* Gives back what l2_mem_init took; returns the pages freed. */
 unsigned l2_mem_free(struct l2_mem *m);
 #endif

@@ -8,20 +8,8 @@
 
 static bool vmx_on_flag;
 static uint64_t vmxon_region;
-static struct vmx_caps caps;
-static bool caps_valid;
-
-const struct vmx_caps *vmx_caps(void)
-{
-	if (!caps_valid) {
-		vmx_caps_read(&caps);
-		caps_valid = true;
-	}
-	return &caps;
-}
 
 bool vmx_is_on(void) { return vmx_on_flag; }
-uint64_t vmx_vmxon_region(void) { return vmxon_region; }
 
 /* SDM 24.7: VMXON needs IA32_FEATURE_CONTROL locked with VMX outside SMX
  * enabled. When the firmware left it unlocked we lock it that way. */
