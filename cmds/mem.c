@@ -83,6 +83,27 @@ static int cmd_mem_write(int argc, char **argv)
 	return CMD_OK;
 }
 
+static int cmd_mem_stats(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	struct mem_stats s = mem_stats();
+	printf("pages total:       %llu (%llu KiB, 4 KiB each)\n", (unsigned long long)s.total,
+	       (unsigned long long)(s.total * PAGE_SIZE / 1024));
+	printf("pages free:        %llu\n", (unsigned long long)s.free);
+	printf("pages in use:      %llu\n", (unsigned long long)s.in_use);
+	printf("in use since boot: %lld\n", (long long)s.since_boot);
+	return CMD_OK;
+}
+
+CMD(mem_stats, "mem stats", "", 0, 0, CMD_NEEDS_NOTHING, "the page allocator: pages total, free, in use, in use since boot",
+    "Pages are what vmxon, vmcs new and the L2 memory take; reset frees every\n"
+    "page taken since boot, so after it 'in use since boot' is 0 again.\n"
+    "  mem stats    pages total:       32444 (129776 KiB, 4 KiB each)\n"
+    "               pages free:        32422\n"
+    "               pages in use:      22\n"
+    "               in use since boot: 22",
+    cmd_mem_stats);
 CMD(mem_read, "mem read", "ADDR [LEN]", 1, 2, CMD_NEEDS_NOTHING, "hex dump of physical memory (LEN bytes, default 64, at most 4096)",
     "  mem read 0x100000        the start of the monitor image (multiboot header)\n"
     "  mem read 0x7e000 16      16 bytes of free low memory\n"

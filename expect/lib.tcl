@@ -9,13 +9,17 @@
 #       nm::expect_line $out {^eax=0x[0-9a-f]{8} } "cpuid 0 prints the registers"
 #   }
 #
-# and takes the options of nm::parse_args on its command line.
+# and takes the options of nm::parse_args on its command line. The batch
+# runner (expect/batch.exp) sources .exp files into one process: then this
+# file is read once.
+if {[info exists ::nm::loaded]} return
 
 # The suite runs Bochs flat out (scripts/run's default, for people, sleeps
 # while the monitor idles); a setting from the caller wins.
 if {![info exists ::env(NESTMON_BOCHS_SYNC)]} { set ::env(NESTMON_BOCHS_SYNC) none }
 
 namespace eval nm {
+	variable loaded 1
 	variable root [file normalize [file join [file dirname [info script]] ..]]
 	variable backend auto
 	variable cpu ""
@@ -34,6 +38,9 @@ namespace eval nm {
 	variable at_prompt 0       ;# nothing sent since the last prompt
 	variable features ""
 	variable features_read 0
+	variable deadline 0        ;# clock milliseconds a sequence must end by (0: none)
+	variable seq_timeout 0     ;# the --timeout behind the deadline, in seconds
+	variable used 0            ;# something was sent since the last reset/boot
 }
 
 # --- options ----------------------------------------------------------------
@@ -116,6 +123,26 @@ proc nm::boot {} {
 	nm::wait_prompt $boot_timeout "boot"
 }
 
+# The seconds a wait may take: timeout, cut to what is left before the
+# sequence's deadline (scripts/check --timeout). Sets late when cut.
+proc nm::limit {timeout lateVar} {
+	upvar 1 $lateVar late
+	set late 0
+	if {$nm::deadline == 0} { return $timeout }
+	set left [expr {max(1, ($nm::deadline - [clock milliseconds] + 999) / 1000)}]
+	if {$left < $timeout} {
+		set late 1
+		return $left
+	}
+	return $timeout
+}
+
+# What a wait that ran into the deadline says it waited for.
+proc nm::late_what {what late} {
+	if {!$late} { return $what }
+	return "$what (the sequence ran into its limit of $nm::seq_timeout s)"
+}
+
 # Waits for the prompt; returns everything printed before it.
 proc nm::wait_prompt {timeout what} {
 	variable prompt
@@ -123,6 +150,8 @@ proc nm::wait_prompt {timeout what} {
 	variable dead
 	variable hung
 	variable at_prompt
+	set timeout [nm::limit $timeout late]
+	set what [nm::late_what $what $late]
 	expect {
 		-re $prompt_re {
 			set at_prompt 1
@@ -178,6 +207,7 @@ proc nm::cmd {line {timeout ""}} {
 	variable cmd_timeout
 	if {$timeout eq ""} { set timeout $cmd_timeout }
 	set nm::at_prompt 0
+	set nm::used 1
 	send -- "$line\r"
 	return [nm::output_of [nm::wait_prompt $timeout "`$line`"]]
 }
@@ -186,6 +216,8 @@ proc nm::cmd {line {timeout ""}} {
 # re; returns it up to the end of the match.
 proc nm::wait_for {re timeout what} {
 	variable dead
+	set timeout [nm::limit $timeout late]
+	set what [nm::late_what $what $late]
 	expect {
 		-re $re { return $expect_out(buffer) }
 		timeout {
@@ -203,6 +235,7 @@ proc nm::wait_for {re timeout what} {
 # Sends bytes as they are (no Enter added).
 proc nm::send_raw {bytes} {
 	set nm::at_prompt 0
+	set nm::used 1
 	send -- $bytes
 }
 
@@ -390,42 +423,76 @@ proc nm::deviation {test} {
 
 # --- one test point ------------------------------------------------------------
 
-# Runs body (in the caller's scope) on a fresh boot and prints its TAP line.
-# With the features known already (--features), a sequence that requires
-# what the CPU lacks is skipped without a boot. Exits 0 for ok, SKIP and
-# TODO, 1 for a failure.
-proc nm::test {name body {requires {}}} {
-	set skip ""
-	puts "1..1"
-	if {$nm::features_read && [catch {nm::require $requires} msg]} {
-		exit [nm::report $name $msg]
-	}
-	if {[catch {nm::boot; nm::require $requires; uplevel 1 $body} msg opts]} {
+# Runs body in the scope `level` (as uplevel takes it) on the machine
+# booted already (booting it first when it is not), after checking
+# requires; returns the SKIP reason, or "" (failures are in nm::diag).
+proc nm::run_body {level body requires} {
+	if {[catch {
+		if {!$nm::booted} nm::boot
+		nm::require $requires
+		uplevel $level $body
+	} msg opts]} {
 		switch -- [dict get $opts -errorcode] {
 			{NM FAIL} {}
-			{NM SKIP} { set skip $msg }
+			{NM SKIP} { return $msg }
 			default {
 				nm::note_failure "internal error: $msg" "no Tcl error" \
 					[dict get $opts -errorinfo]
 			}
 		}
 	}
+	return ""
+}
+
+# The SKIP reason when the features are known and reqs are not met.
+proc nm::skip_without_boot {reqs} {
+	if {$nm::features_read && [catch {nm::require $reqs} msg]} {
+		return $msg
+	}
+	return ""
+}
+
+# Forgets the outcome of the last test point (the batch runner's next one).
+proc nm::clear_result {} {
+	set nm::diag {}
+	set nm::diag_context {}
+	set nm::deadline 0
+	set nm::check_todo {}
+	set nm::check_passed {}
+	set nm::check_failed {}
+	set nm::check_count {0 0 0 0}
+}
+
+# Runs body (in the caller's scope) on a fresh boot and prints its TAP line.
+# With the features known already (--features), a sequence that requires
+# what the CPU lacks is skipped without a boot. Exits 0 for ok, SKIP and
+# TODO, 1 for a failure.
+proc nm::test {name body {requires {}}} {
+	puts "1..1"
+	set skip [nm::skip_without_boot $requires]
+	if {$skip ne ""} {
+		exit [nm::report $name $skip]
+	}
+	set skip [nm::run_body 2 $body $requires]
 	nm::poweroff
 	exit [nm::report $name $skip]
 }
 
-# Boots, prints the `features: ...` line of `info`, powers off (for
-# scripts/check, which then passes --features to every sequence).
+# Boots, prints the `features: ...` line of `info`, powers off.
 proc nm::probe_features {} {
 	if {[catch {nm::boot; nm::features} msg]} {
 		puts stderr "no features: $msg"
 		nm::poweroff
 		exit 1
 	}
-	set words [join $nm::features " "]
-	puts "features: [expr {$words eq "" ? "none" : $words}]"
+	puts "features: [nm::features_line]"
 	nm::poweroff
 	exit 0
+}
+
+proc nm::features_line {} {
+	set words [join $nm::features " "]
+	return [expr {$words eq "" ? "none" : $words}]
 }
 
 # The whole of a .exp file: options from the command line, the test named
@@ -437,35 +504,38 @@ proc nm::main {body} {
 
 # Prints the TAP line; returns the exit status.
 proc nm::report {name skip} {
+	lassign [nm::result $name $skip] status lines
+	foreach l $lines { puts $l }
+	return $status
+}
+
+# The TAP line and diagnostics of test point name, and the exit status
+# (0 for ok, SKIP and TODO, 1 for a failure), as {status lines}. With
+# strict, a failure is one even when the sequence is a known deviation.
+proc nm::result {name skip {strict 0}} {
 	variable backend
 	variable cpu
 	variable diag
-	set dev [nm::deviation $name]
+	set dev [expr {$strict ? "" : [nm::deviation $name]}]
 	if {$skip ne ""} {
-		puts "ok 1 - $name # SKIP $skip"
-		return 0
+		return [list 0 [list "ok 1 - $name # SKIP $skip"]]
 	}
+	set diags {}
+	foreach l [concat $nm::diag_context $diag] { lappend diags "# $l" }
 	if {$dev ne ""} {
 		lassign $dev reason file
 		if {![nm::failed]} {
-			puts "ok 1 - $name # TODO $backend: $reason (now passes: remove\
-				from list)"
-			puts "# NEWS: $name passes on $backend/$cpu: remove it from\
-				expect/$file"
-			return 0
+			return [list 0 [list "ok 1 - $name # TODO $backend: $reason (now\
+				passes: remove from list)" "# NEWS: $name passes on\
+				$backend/$cpu: remove it from expect/$file"]]
 		}
-		puts "not ok 1 - $name # TODO $backend: $reason"
-		foreach l [concat $nm::diag_context $diag] { puts "# $l" }
-		return 0
+		return [list 0 [list "not ok 1 - $name # TODO $backend: $reason" {*}$diags]]
 	}
 	if {![nm::failed]} {
-		return [nm::report_checks $name]
+		return [list 0 [nm::result_checks $name]]
 	}
-	puts "not ok 1 - $name"
-	nm::report_check_count
-	puts "# on $backend/$cpu:"
-	foreach l [concat $nm::diag_context $diag] { puts "# $l" }
-	return 1
+	return [list 1 [list "not ok 1 - $name" {*}[nm::check_count_lines] \
+		"# on $backend/$cpu:" {*}$diags]]
 }
 
 # --- the `check` command's lines ------------------------------------------------
@@ -528,33 +598,33 @@ proc nm::check_news {} {
 	return $news
 }
 
-# The TAP line of a sequence that passed, where `check` lines may have shown
-# known deviations (TODO) or listed rules that now pass (news).
-proc nm::report_checks {name} {
+# The TAP lines of a sequence that passed, where `check` lines may have
+# shown known deviations (TODO) or listed rules that now pass (news).
+proc nm::result_checks {name} {
 	variable backend
 	variable cpu
 	variable check_todo
 	set news [nm::check_news]
 	if {[llength $check_todo]} {
-		puts "not ok 1 - $name # TODO $backend: [join $check_todo {; }]"
+		set lines [list "not ok 1 - $name # TODO $backend: [join $check_todo {; }]"]
 	} elseif {[llength $news]} {
-		puts "ok 1 - $name # TODO $backend: [join $news {, }] (now passes: remove\
-			from list)"
+		set lines [list "ok 1 - $name # TODO $backend: [join $news {, }] (now\
+			passes: remove from list)"]
 	} else {
-		puts "ok 1 - $name"
+		set lines [list "ok 1 - $name"]
 	}
 	foreach r $news {
-		puts "# NEWS: $r passes on $backend/$cpu: remove it from the deviations list"
+		lappend lines "# NEWS: $r passes on $backend/$cpu: remove it from the deviations list"
 	}
-	nm::report_check_count
-	return 0
+	return [concat $lines [nm::check_count_lines]]
 }
 
-proc nm::report_check_count {} {
+proc nm::check_count_lines {} {
 	lassign $nm::check_count pass fail skip known
 	if {$pass + $fail + $skip + $known} {
-		puts "# checks: $pass passed, $fail failed, $skip skipped, $known known deviations"
+		return [list "# checks: $pass passed, $fail failed, $skip skipped, $known known deviations"]
 	}
+	return {}
 }
 
 # "guest asm CODE" is assembled on the host (scripts/asm2hex, GNU as) into

@@ -130,6 +130,15 @@ static void hist_add(struct lined *e)
 		e->hist_count++;
 }
 
+int lined_forget_history(struct lined *e)
+{
+	int n = e->hist_count;
+	memset(e->hist, 0, sizeof(e->hist));
+	e->hist_count = e->hist_head = e->hist_view = 0;
+	e->saved[0] = 0;
+	return n;
+}
+
 static void hist_move(struct lined *e, int dir)
 {
 	int v = e->hist_view + dir;

@@ -41,4 +41,6 @@ void lined_start(struct lined *e, const char *prompt);
 enum lined_event lined_feed(struct lined *e, unsigned char c);
 /* The finished line, valid after LINED_LINE until the next lined_start. */
 const char *lined_text(const struct lined *e);
+/* Empties the history (for `reset`); returns how many lines it held. */
+int lined_forget_history(struct lined *e);
 #endif

@@ -1,6 +1,7 @@
 /* Start-up: descriptor tables, interrupts, serial line, memory, then the
  * shell. Nothing here knows about VMX. */
 #include "cpu.h"
+#include "cpustate.h"
 #include "desc.h"
 #include "mem.h"
 #include "multiboot.h"
@@ -27,6 +28,8 @@ void kmain(uint32_t magic, uint32_t mb_info)
 	mem_init(mb_info);
 	protect_init();
 	irq_enable();
+	mem_mark_boot();
+	cpustate_mark_boot();
 	printf("\nnestmon %s: %llu MiB RAM, type 'help'\n", nestmon_version,
 	       (unsigned long long)(mem_total_bytes() >> 20));
 	shell_run();

@@ -6,6 +6,8 @@
 #include "multiboot.h"
 #include "cpu.h"
 #include "string.h"
+#include "reset.h"
+#include <stdbool.h>
 
 #define MAX_RANGES 32
 #define LOW_RESERVED 0x100000ull
@@ -28,7 +30,17 @@ struct free_run {
 	uint64_t pages;
 };
 static uint64_t free_runs;
-static uint64_t total_bytes, free_pages_cached;
+static uint64_t total_bytes, free_pages_cached, managed_pages;
+
+/* The allocator as the shell first saw it (mem_mark_boot): `reset` checks
+ * that every page taken since was given back, then puts this state back so
+ * that allocations come out at the same addresses as after boot. */
+static struct {
+	struct mem_range ranges[MAX_RANGES];
+	int nranges;
+	uint64_t free_list, free_runs, free_pages;
+	bool valid;
+} boot;
 
 static uint64_t align_up(uint64_t v, uint64_t a) { return (v + a - 1) & ~(a - 1); }
 
@@ -102,6 +114,7 @@ void mem_init(uint32_t mb_info_phys)
 	}
 	for (int i = 0; i < nranges; i++)
 		free_pages_cached += (ranges[i].end - ranges[i].start) / PAGE_SIZE;
+	managed_pages = free_pages_cached;
 	/* Keep the map itself off limits until we no longer need it. */
 	for (int i = 0; i < nranges; i++)
 		if (ranges[i].end > FOUR_GB)
@@ -196,6 +209,48 @@ void page_free_contig(uint64_t pa, unsigned n)
 
 uint64_t mem_total_bytes(void) { return total_bytes; }
 uint64_t mem_free_pages(void) { return free_pages_cached; }
+
+void mem_mark_boot(void)
+{
+	memcpy(boot.ranges, ranges, sizeof(ranges));
+	boot.nranges = nranges;
+	boot.free_list = free_list;
+	boot.free_runs = free_runs;
+	boot.free_pages = free_pages_cached;
+	boot.valid = true;
+}
+
+struct mem_stats mem_stats(void)
+{
+	struct mem_stats s = { managed_pages, free_pages_cached, 0, 0 };
+	s.in_use = managed_pages - free_pages_cached;
+	s.since_boot = boot.valid ? boot.free_pages - free_pages_cached : s.in_use;
+	return s;
+}
+
+/* Runs after every other module has freed its pages. The free list's links
+ * live in the free pages themselves, so the boot state can be put back only
+ * when nothing was on the list at boot (nothing is freed during start-up). */
+static void mem_reset(struct reset_log *log)
+{
+	struct mem_stats s = mem_stats();
+	if (!boot.valid)
+		return;
+	if (s.since_boot)
+		reset_fail(log, "%lld page(s) allocated since boot are still in use (a leak): taken back",
+			   (long long)s.since_boot);
+	if (boot.free_list || boot.free_runs) {
+		if (s.since_boot)
+			reset_fail(log, "the allocator had freed pages at boot: cannot take pages back");
+		return;
+	}
+	memcpy(ranges, boot.ranges, sizeof(ranges));
+	nranges = boot.nranges;
+	free_list = 0;
+	free_runs = 0;
+	free_pages_cached = boot.free_pages;
+}
+RESET_HOOK(90, mem, mem_reset);
 
 struct mem_range mem_image(void)
 {

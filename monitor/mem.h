@@ -26,4 +26,14 @@ struct mem_range mem_image(void);
 /* True when [addr, addr + len) overlaps the monitor's image. */
 bool mem_in_image(uint64_t addr, uint64_t len);
 uint64_t mem_free_pages(void);
+
+/* The allocator's view for `mem stats`: pages it manages, free, in use,
+ * and in use since the shell started (mem_mark_boot). */
+struct mem_stats {
+	uint64_t total, free, in_use, since_boot;
+};
+struct mem_stats mem_stats(void);
+/* Remembers the allocator's state when start-up is over; `reset` returns
+ * to it after checking that every page allocated since was freed. */
+void mem_mark_boot(void);
 #endif

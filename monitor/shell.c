@@ -6,11 +6,14 @@
 #include "lineedit.h"
 #include "parse.h"
 #include "printf.h"
+#include "reset.h"
 #include "string.h"
 #include "trap.h"
 #include "uart.h"
 
 extern const struct cmd __cmdtab_start[], __cmdtab_end[];
+
+static struct lined ed;
 
 struct cmd_table cmd_table_builtin(void)
 {
@@ -101,9 +104,18 @@ static void report_lost_input(void)
 		       ring_full, overruns);
 }
 
+/* The history holds the `reset` line itself too: all of it goes. */
+static void shell_reset(struct reset_log *log)
+{
+	int n = lined_forget_history(&ed);
+	uart_take_interrupt_key(); /* a Ctrl-C nobody asked about */
+	if (n)
+		reset_note(log, "%d line(s) of history forgotten", n);
+}
+RESET_HOOK(80, shell, shell_reset);
+
 void shell_run(void)
 {
-	static struct lined ed;
 	static const struct lined_io io = { term_out, term_complete, 0 };
 	char line[LINE_MAX];
 	lined_init(&ed, &io);

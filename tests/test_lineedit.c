@@ -179,6 +179,23 @@ static void lined_history_keeps_newest(void **state)
 	assert_line("", 0);
 }
 
+static void lined_history_forget(void **state)
+{
+	(void)state;
+	enter_line("one");
+	enter_line("two");
+	assert_int_equal(lined_forget_history(&T.ed), 2);
+	assert_int_equal(T.ed.hist_count, 0);
+	feed("\x1b[A"); /* nothing to recall */
+	assert_line("", 0);
+	assert_int_equal(lined_forget_history(&T.ed), 0);
+	enter_line("three");
+	feed("\x1b[A");
+	assert_line("three", 5);
+	feed("\x1b[A"); /* the forgotten lines stay forgotten */
+	assert_line("three", 5);
+}
+
 static void lined_insert_in_middle(void **state)
 {
 	(void)state;
@@ -250,6 +267,7 @@ int main(void)
 		T_(lined_history_up_down),
 		T_(lined_history_skips_empty_and_repeats),
 		T_(lined_history_keeps_newest),
+		T_(lined_history_forget),
 		T_(lined_insert_in_middle),
 		T_(lined_delete_key),
 		T_(lined_home_end),

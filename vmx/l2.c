@@ -84,11 +84,18 @@ bool l2_mem_init(struct l2_mem *m, bool use_ept)
 	return true;
 }
 
-void l2_mem_free(struct l2_mem *m)
+unsigned l2_mem_free(struct l2_mem *m)
 {
+	unsigned n = 0;
 	for (int i = 0; i < EPT_LEVELS; i++)
-		page_free(m->ept_tables[i]);
-	if (m->base)
+		if (m->ept_tables[i]) {
+			page_free(m->ept_tables[i]);
+			n++;
+		}
+	if (m->base) {
 		page_free_contig(m->base, L2_PAGES);
+		n += L2_PAGES;
+	}
 	memset(m, 0, sizeof(*m));
+	return n;
 }

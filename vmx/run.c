@@ -40,9 +40,22 @@ static inline void vmcs_poke(uint64_t enc, uint64_t val)
 static struct vmx_history hist;
 static struct vmx_exit last;
 static bool have_last;
+/* Without a current VMCS the instructions still run, so the user sees the
+ * SDM's VMfailInvalid; their registers go to this scratch area. */
+static struct vmcs_obj no_vmcs;
 
 const struct vmx_history *vmx_history(void) { return &hist; }
 void vmx_history_clear(void) { memset(&hist, 0, sizeof(hist)); }
+
+unsigned vmx_history_forget(void)
+{
+	unsigned n = hist.total;
+	vmx_history_clear();
+	memset(&last, 0, sizeof(last));
+	have_last = false;
+	memset(&no_vmcs, 0, sizeof(no_vmcs));
+	return n;
+}
 const struct vmx_exit *vmx_last_exit(void) { return have_last ? &last : NULL; }
 
 static void read_exit(struct vmx_exit *e, bool ept)
@@ -203,9 +216,6 @@ static void enter_once(struct vmcs_obj *v, bool launch, bool mov_ss, struct vmx_
 
 struct vmx_exit vmx_run(enum run_kind kind, const struct run_poll *poll)
 {
-	/* Without a current VMCS the instructions still run, so the user sees
-	 * the SDM's VMfailInvalid; their registers go to a scratch area. */
-	static struct vmcs_obj no_vmcs;
 	struct vmx_exit e;
 	struct run_saved s;
 	struct vmcs_obj *v = vmcs_current();

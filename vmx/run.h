@@ -87,6 +87,9 @@ struct vmx_history {
 };
 const struct vmx_history *vmx_history(void);
 void vmx_history_clear(void);
+/* The history, the last exit and the scratch registers of runs without a
+ * VMCS, all forgotten (for reset); returns the entries the history held. */
+unsigned vmx_history_forget(void);
 
 /* Cycles per round trip of n exits: through vmx_run, and through a bare
  * VMRESUME loop. The current L2 must exit at once every time it is resumed,

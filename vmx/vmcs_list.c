@@ -65,12 +65,15 @@ struct vmx_result vmcs_do_ptrld(uint64_t pa)
 	return r;
 }
 
-/* Gives back a slot that vmcs_create filled, and its pages. */
-static void vmcs_release(struct vmcs_obj *v)
+unsigned vmcs_release(struct vmcs_obj *v)
 {
-	l2_mem_free(&v->l2);
-	page_free(v->pa);
+	unsigned n = 0;
+	if (v->has_l2) {
+		n = l2_mem_free(&v->l2) + 1;
+		page_free(v->pa);
+	}
 	*v = (struct vmcs_obj){ .used = false };
+	return n;
 }
 
 /* A fresh VMCS page in a free slot, with L2 memory; false (nothing kept)
@@ -83,11 +86,11 @@ static bool vmcs_alloc(struct vmcs_obj **out)
 		page_free(pa);
 		return false;
 	}
+	v->has_l2 = true; /* its memory is ours from here on */
 	if (!l2_mem_init(&v->l2, vmx_ept_usable())) {
 		vmcs_release(v);
 		return false;
 	}
-	v->has_l2 = true;
 	*out = v;
 	return true;
 }

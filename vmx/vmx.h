@@ -32,6 +32,8 @@ struct vmxon_report {
 
 struct vmxon_report vmx_enable(void);
 struct vmx_result vmx_disable(void);
+/* Frees the VMXON region when VMX is off; returns the pages freed. */
+unsigned vmx_release_region(void);
 bool vmx_is_on(void);
 
 
@@ -85,6 +87,9 @@ struct vmx_result vmcs_free(struct vmcs_obj *v, unsigned *pages);
 /* INVEPT and INVVPID for what one L2 may have left cached (invalidate.c). */
 void vmx_forget_translations(uint64_t eptp, uint16_t vpid);
 struct vmx_result vmcs_do_ptrld(uint64_t pa);
+/* Forgets v; frees its page and L2 memory when vmcs new made it. The CPU
+ * must no longer use it (VMCLEAR, or VMX off). Returns the pages freed. */
+unsigned vmcs_release(struct vmcs_obj *v);
 
 /* ---- VMCS contents (vmcs_setup.c) ---- */
 /* Fills controls, host state, guest state and EPT of the current VMCS. */
@@ -111,6 +116,6 @@ struct vmx_result l2_load_code(struct vmcs_obj *v, const uint8_t *code, unsigned
 /* L2's memory block, its page tables and (use_ept) its EPT; false, with
  * nothing kept, when the pages run out. */
 bool l2_mem_init(struct l2_mem *m, bool use_ept);
-/* Gives back what l2_mem_init took. */
-void l2_mem_free(struct l2_mem *m);
+/* Gives back what l2_mem_init took; returns the pages freed. */
+unsigned l2_mem_free(struct l2_mem *m);
 #endif

@@ -74,6 +74,15 @@ struct vmxon_report vmx_enable(void)
 	return r;
 }
 
+unsigned vmx_release_region(void)
+{
+	if (vmx_on_flag || !vmxon_region)
+		return 0;
+	page_free(vmxon_region);
+	vmxon_region = 0;
+	return 1;
+}
+
 struct vmx_result vmx_disable(void)
 {
 	struct vmx_result r = vmx_off();
