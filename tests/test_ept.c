@@ -97,7 +97,7 @@ static void test_misconfig(void **state)
 	assert_string_equal(ept_misconfig(0x123017, 1, &caps), "reserved memory type"); /* 2 */
 	assert_string_equal(ept_misconfig(0x12303f, 1, &caps), "reserved memory type"); /* 7 */
 	assert_string_equal(ept_misconfig(0x123017, 2, &caps), "reserved bits set"); /* a table: 6:3 */
-	assert_string_equal(ept_misconfig(0x123017 | 0x80, 2, &caps), "reserved memory type");
+	assert_string_equal(ept_misconfig(0x200017 | 0x80, 2, &caps), "reserved memory type");
 	assert_string_equal(ept_misconfig(0x123000 | 0x8000000000ull | 7, 1, &caps), "reserved bits set");
 	assert_null(ept_misconfig(0x123000 | 0x8000000000ull | 7, 1, &(struct ept_caps){ .maxphy = 40 }));
 	assert_string_equal(ept_misconfig(0x124087, 4, &caps), "reserved bits set"); /* PML4E bit 7 */
