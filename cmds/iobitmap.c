@@ -106,12 +106,12 @@ CMD(iobitmap_attach, "iobitmap attach", "", 0, 0, NEEDS_VMCS, "give the current 
     "take precedence, SDM 26.1.3).\n"
     "  iobitmap attach     I/O bitmap A at 0x..., B at 0x... (no port exits); USE_IO_BITMAPS set",
     cmd_iobitmap_attach);
-CMD(iobitmap_set, "iobitmap set", "PORT[-LAST]", 1, 1, NEEDS_VMCS, "make I/O to a port or a range of ports exit (bitmap A or B)",
+CMD(iobitmap_set, "iobitmap set", "PORT|FIRST-LAST", 1, 1, NEEDS_VMCS, "make I/O to a port or a range of ports exit (bitmap A or B)",
     "Works on the bitmaps IO_BITMAP_A and IO_BITMAP_B point to.\n"
     "  iobitmap set 0x80           IN/OUT at port 0x80 exits\n"
     "  iobitmap set 0x7ffe-0x8001  the last ports of A and the first of B",
     cmd_iobitmap_set);
-CMD(iobitmap_clear, "iobitmap clear", "PORT[-LAST]", 1, 1, NEEDS_VMCS, "let I/O to a port or a range of ports run without exiting",
+CMD(iobitmap_clear, "iobitmap clear", "PORT|FIRST-LAST", 1, 1, NEEDS_VMCS, "let I/O to a port or a range of ports run without exiting",
     "  iobitmap clear 0x80\n"
     "  iobitmap clear 0-0xffff     no port exits",
     cmd_iobitmap_clear);

@@ -115,12 +115,12 @@ CMD(msrbitmap_attach, "msrbitmap attach", "", 0, 0, NEEDS_VMCS, "give the curren
     "'msrbitmap set'; every other MSR still exits.\n"
     "  msrbitmap attach     MSR bitmaps at 0x... (no RDMSR/WRMSR in range exits); USE_MSR_BITMAPS set",
     cmd_msrbitmap_attach);
-CMD(msrbitmap_set, "msrbitmap set", "MSR[-LAST] [read|write|rw]", 1, 2, NEEDS_VMCS, "make RDMSR and/or WRMSR of MSRs exit",
+CMD(msrbitmap_set, "msrbitmap set", "MSR|FIRST-LAST [read|write|rw]", 1, 2, NEEDS_VMCS, "make RDMSR and/or WRMSR of MSRs exit",
     "  msrbitmap set 0x10              RDMSR and WRMSR of IA32_TIME_STAMP_COUNTER exit\n"
     "  msrbitmap set 0xc0000080 write  only WRMSR of IA32_EFER exits\n"
     "  msrbitmap set 0x40000000        error: outside both ranges, always exits",
     cmd_msrbitmap_set);
-CMD(msrbitmap_clear, "msrbitmap clear", "MSR[-LAST] [read|write|rw]", 1, 2, NEEDS_VMCS, "let RDMSR and/or WRMSR of MSRs run without exiting",
+CMD(msrbitmap_clear, "msrbitmap clear", "MSR|FIRST-LAST [read|write|rw]", 1, 2, NEEDS_VMCS, "let RDMSR and/or WRMSR of MSRs run without exiting",
     "  msrbitmap clear 0x10 read\n"
     "  msrbitmap clear 0-0x1fff",
     cmd_msrbitmap_clear);
