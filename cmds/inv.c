@@ -27,7 +27,7 @@ static const struct inv_type invvpid_types[] = {
 	{ "retain", "single-context-retaining-globals", 3 },
 };
 
-/* A type word of the table or a number; *name is the SDM's name or "?". */
+/* A type word of the table or a number; *name is the SDM's name or "undefined". */
 static bool parse_type(const char *cmd, const char *s, const struct inv_type *t, unsigned n, uint64_t *type,
 		       const char **name)
 {
