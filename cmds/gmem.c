@@ -1,4 +1,4 @@
-/* gmem read / write / read16..64 / write16..64: L2's memory by guest-physical
+/* gmem read / write / gmem16, gmem32, gmem64: L2's memory by guest-physical
  * address, through the current VMCS's EPT when "enable EPT" is in force,
  * else guest-physical = host-physical. A sequence plants what L2 reads this
  * way and reads what L2 wrote. */
@@ -104,15 +104,13 @@ static int word(const char *cmd, int bytes, int argc, char **argv)
 	return CMD_OK;
 }
 
+/* ids gmemwN: sorted by id as by name ("gmem write" < "gmem16"). */
 #define GMEM_WORD(bits)                                                                              \
-	static int cmd_gmem_read##bits(int argc, char **argv) { return word("gmem read" #bits, bits / 8, argc, argv); } \
-	static int cmd_gmem_write##bits(int argc, char **argv) { return word("gmem write" #bits, bits / 8, argc, argv); } \
-	CMD(gmem_read##bits, "gmem read" #bits, "GPA", 1, 1, NEEDS_VMCS,                             \
-	    "read one " #bits "-bit value of L2's memory by guest-physical address",                  \
-	    "  gmem read" #bits " 0x3000     0x0000000000003000 = 0x... (HPA 0x...)", cmd_gmem_read##bits); \
-	CMD(gmem_write##bits, "gmem write" #bits, "GPA VALUE", 2, 2, NEEDS_VMCS,                      \
-	    "write one " #bits "-bit value to L2's memory by guest-physical address",                 \
-	    "  gmem write" #bits " 0x3000 0x1234   L2 reads it at 0x3000", cmd_gmem_write##bits)
+	static int cmd_gmem##bits(int argc, char **argv) { return word("gmem" #bits, bits / 8, argc, argv); } \
+	CMD(gmemw##bits, "gmem" #bits, "GPA [VALUE]", 1, 2, NEEDS_VMCS,                              \
+	    "read one " #bits "-bit value of L2's memory by guest-physical address, or write VALUE",   \
+	    "  gmem" #bits " 0x3000          0x0000000000003000 = 0x... (HPA 0x...)\n"                 \
+	    "  gmem" #bits " 0x3000 0x1234   L2 reads 0x1234 at 0x3000", cmd_gmem##bits)
 GMEM_WORD(16);
 GMEM_WORD(32);
 GMEM_WORD(64);

@@ -1,4 +1,4 @@
-/* mem read16/32/64 and mem write16/32/64: one value of physical memory,
+/* mem16, mem32, mem64: one value of physical memory read or written,
  * as the CPU reads it (little-endian), printed as 0x and 16 hex digits.
  * Faults are reported; the monitor's image is never written. */
 #include "args.h"
@@ -48,25 +48,23 @@ static int word_write(const char *cmd, int bytes, char **argv)
 	return CMD_OK;
 }
 
-#define WORD_CMDS(bits)                                                                        \
-	static int cmd_mem_read##bits(int argc, char **argv)                                   \
-	{                                                                                      \
-		return word_read("mem read" #bits, bits / 8, argv);                            \
-	}                                                                                      \
-	static int cmd_mem_write##bits(int argc, char **argv)                                  \
-	{                                                                                      \
-		return word_write("mem write" #bits, bits / 8, argv);                          \
-	}                                                                                      \
-	CMD(mem_read##bits, "mem read" #bits, "ADDR", 1, 1, CMD_NEEDS_NOTHING,                 \
-	    "read one " #bits "-bit value of physical memory",                                 \
-	    "  mem read" #bits " 0x254000     0x0000000000254000 = 0x...\n"                    \
-	    "Unaligned addresses are read as the CPU reads them.",                             \
-	    cmd_mem_read##bits);                                                               \
-	CMD(mem_write##bits, "mem write" #bits, "ADDR VALUE", 2, 2, CMD_NEEDS_NOTHING,         \
-	    "write one " #bits "-bit value to physical memory (the monitor's image is refused)", \
-	    "  mem write" #bits " 0x254000 0x1234\n"                                           \
-	    "  mem write" #bits " $list+0x10 0x175    (in a sequence, with a captured $list)", \
-	    cmd_mem_write##bits)
-WORD_CMDS(16);
-WORD_CMDS(32);
-WORD_CMDS(64);
+static int word(const char *cmd, int bytes, int argc, char **argv)
+{
+	return argc == 2 ? word_write(cmd, bytes, argv) : word_read(cmd, bytes, argv);
+}
+
+/* ids memwN: the table is sorted by id and must stay sorted by name
+ * ("mem write" < "mem16"). */
+#define WORD_CMD(bits)                                                                        \
+	static int cmd_mem##bits(int argc, char **argv) { return word("mem" #bits, bits / 8, argc, argv); } \
+	CMD(memw##bits, "mem" #bits, "ADDR [VALUE]", 1, 2, CMD_NEEDS_NOTHING,                     \
+	    "read one " #bits "-bit value of physical memory, or write VALUE",                      \
+	    "  mem" #bits " 0x254000           0x0000000000254000 = 0x...\n"                         \
+	    "  mem" #bits " 0x254000 0x1234    0x0000000000254000 = 0x...1234 (written)\n"           \
+	    "  mem" #bits " $list+0x10 0x175   (in a sequence, with a captured $list)\n"             \
+	    "Little-endian, unaligned addresses as the CPU takes them; the monitor's\n"             \
+	    "own image is never written.",                                                            \
+	    cmd_mem##bits)
+WORD_CMD(16);
+WORD_CMD(32);
+WORD_CMD(64);
