@@ -8,6 +8,7 @@
 #include "../monitor/printf.h"
 #include "../monitor/reset.h"
 #include "../vmx/reset.h"
+#include "../vmx/structs.h"
 #include "../vmx/vm_error.h"
 
 #define RESULT_TEXT_MAX 160
@@ -64,6 +65,20 @@ static void vmx_reset_hook(struct reset_log *log)
 	}
 }
 RESET_HOOK(10, vmx, vmx_reset_hook);
+
+/* The structures of the bitmap, MSR-list, EPT, PML, shadow-VMCS and VMFUNC
+ * commands: before the VMX hook (order 10), while VMX is still on, because
+ * a shadow VMCS is VMCLEARed before its page is given back. The VMCSs that
+ * point at these pages are freed right after, and never entered again. */
+static void vmx_structs_reset_hook(struct reset_log *log)
+{
+	uint64_t before = mem_free_pages();
+	vmx_structs_reset();
+	if (mem_free_pages() != before)
+		reset_note(log, "%llu page(s) of VMX structures given back (bitmaps, MSR lists, EPT, PML, shadow VMCS, EPTP list)",
+			   (unsigned long long)(mem_free_pages() - before));
+}
+RESET_HOOK(05, vmx_structs, vmx_structs_reset_hook);
 
 static void print_note(void *ctx, const char *text)
 {

@@ -90,24 +90,66 @@ proc vmm::parse_comment {file lineno l} {
 
 # --- substitution --------------------------------------------------------------
 
-# Replaces $NAME by captured values; in a regex (quote=1) they match literally.
+# Replaces $NAME and ${NAME} by captured values; in a regex (quote=1) they
+# match literally. An expression, ${NAME+0x800} or ${NAME&~0x7}, is worked
+# out by vmm::cap_expr; in a command line (quote=0) the braces may be left
+# out: $page+0x800, $eptp|0x40, $eptp&~0x7.
 proc vmm::subst_caps {text quote lineno} {
-	variable captures
+	set ops [expr {$quote ? "()" : "((?:$vmm::cap_op$vmm::cap_num)*)"}]
+	set re [string cat {\$(?:\{([^{}]*)\}|(} $vmm::cap_name {)} $ops {)}]
 	set out ""
-	while {[regexp -indices {\$([A-Za-z_][A-Za-z0-9_]*)} $text all nm]} {
-		set name [string range $text {*}$nm]
+	while {[regexp -indices -- $re $text all br nm op]} {
 		append out [string range $text 0 [expr {[lindex $all 0] - 1}]]
-		set text [string range $text [expr {[lindex $all 1] + 1}] end]
-		if {![info exists captures($name)]} {
-			nm::fail "line $lineno: \$$name was never captured" \
-				"a `# capture: $name REGEX` above" ""
+		if {[lindex $br 0] >= 0} {
+			set e [string range $text {*}$br]
+		} else {
+			set e [string range $text {*}$nm][string range $text {*}$op]
 		}
-		set v $captures($name)
+		set text [string range $text [expr {[lindex $all 1] + 1}] end]
+		set v [vmm::cap_expr $e $lineno]
 		if {$quote} { regsub -all {[][{}()*+?.\\^$|]} $v {\\&} v }
 		append out $v
 	}
 	return $out$text
 }
+
+# The pieces of an expression: a name, an operation, a number.
+set vmm::cap_name {[A-Za-z_][A-Za-z0-9_]*}
+set vmm::cap_op {(&~|[-+|&^])}
+set vmm::cap_num {(0[xX][0-9a-fA-F]+|[0-9]+)}
+
+# NAME, or NAME followed by operations on numbers applied left to right
+# (+ - | & ^ and &~, "and not"): the captured value as it was captured, or
+# the result as 0x and 16 hex digits (modulo 2^64).
+proc vmm::cap_expr {e lineno} {
+	variable captures
+	set ok [regexp [string cat {^(} $vmm::cap_name {)((?:} $vmm::cap_op $vmm::cap_num {)*)$}] \
+		$e -> name ops]
+	if {!$ok} {
+		nm::fail "line $lineno: bad expression \${$e}" {${NAME}, ${NAME+0x10}, ${NAME&~0x7} ...} ""
+	}
+	if {![info exists captures($name)]} {
+		nm::fail "line $lineno: \$$name was never captured" \
+			"a `# capture: $name REGEX` above" ""
+	}
+	set v $captures($name)
+	if {$ops eq ""} { return $v }
+	if {![string is wideinteger -strict $v] && ![regexp {^0[xX][0-9a-fA-F]+$} $v]} {
+		nm::fail "line $lineno: \$$name is not a number: '$v'" "a captured number" ""
+	}
+	foreach {- op n} [regexp -all -inline [string cat $vmm::cap_op $vmm::cap_num] $ops] {
+		switch -- $op {
+			+ { set v [expr {$v + $n}] }
+			- { set v [expr {$v - $n}] }
+			| { set v [expr {$v | $n}] }
+			& { set v [expr {$v & $n}] }
+			^ { set v [expr {$v ^ $n}] }
+			&~ { set v [expr {$v & ~$n}] }
+		}
+	}
+	return [format 0x%016llx [expr {$v & 0xffffffffffffffff}]]
+}
+
 
 # --- running -------------------------------------------------------------------
 

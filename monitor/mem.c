@@ -171,6 +171,28 @@ uint64_t page_alloc_contig(unsigned n)
 	return 0;
 }
 
+uint64_t page_alloc_aligned(unsigned n, uint64_t align)
+{
+	uint64_t bytes = (uint64_t)n * PAGE_SIZE;
+	for (int i = 0; i < nranges; i++) {
+		struct mem_range *r = &ranges[i];
+		uint64_t pa = align_up(r->start, align);
+		if (!n || pa + bytes > r->end || pa + bytes > FOUR_GB)
+			continue;
+		while (r->start < pa) { /* the head goes to the free list */
+			uint64_t head = r->start;
+			r->start += PAGE_SIZE;
+			free_pages_cached--;
+			page_free(head);
+		}
+		r->start += bytes;
+		free_pages_cached -= n;
+		memset((void *)pa, 0, bytes);
+		return pa;
+	}
+	return 0;
+}
+
 uint64_t page_alloc(void)
 {
 	if (free_list) {

@@ -13,6 +13,9 @@ void mem_init(uint32_t mb_info_phys);
 uint64_t page_alloc(void);
 /* n physically contiguous zeroed pages, or 0. */
 uint64_t page_alloc_contig(unsigned n);
+/* n contiguous zeroed pages starting at a multiple of align (a power of two,
+ * at least PAGE_SIZE), or 0; the pages skipped to align go to the free list. */
+uint64_t page_alloc_aligned(unsigned n, uint64_t align);
 void page_free(uint64_t pa);
 /* Gives back n pages from page_alloc_contig, as one run to reuse whole. */
 void page_free_contig(uint64_t pa, unsigned n);

@@ -81,6 +81,10 @@ void uart_init(void)
 	outb(COM1 + UART_DLL, 1); /* 115200 / 1 */
 	outb(COM1 + UART_DLM, 0);
 	outb(COM1 + UART_LCR, LCR_8N1);
+	/* Enabling the FIFO clears it: take what arrived meanwhile first, one
+	 * instruction before, so that input typed (or piped) during boot is
+	 * not lost; QEMU feeds its next byte as soon as this one is read. */
+	uart_poll();
 	outb(COM1 + UART_FCR, FCR_ENABLE_CLEAR);
 	outb(COM1 + UART_MCR, MCR_DTR_RTS_OUT2);
 	trap_set_handler(PIC_VECTOR_BASE + COM1_IRQ, uart_irq);

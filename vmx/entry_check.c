@@ -32,6 +32,7 @@ static bool machine_value(uint64_t which, uint64_t *out)
 	const struct vmx_caps *c = vmx_caps();
 	switch (which) {
 	case V_PHYS: *out = 1ull << max_phys_bits(); return true;
+	case V_PHYS_LAST16: *out = (1ull << max_phys_bits()) - 16; return true;
 	case V_NONCANON: *out = NONCANONICAL; return true;
 	case V_CR3_TARGETS: *out = MISC_CR3_TARGETS(c->misc) + 1; return true;
 	case V_BAD_ACTIVITY:

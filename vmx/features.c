@@ -8,6 +8,8 @@
 
 #define CPUID_1_ECX_VMX (1u << 5)
 #define EPT_CAP_AD_FLAGS 21   /* SDM A.10 */
+#define EPT_CAP_INVEPT 20
+#define EPT_CAP_INVVPID 32
 #define MISC_VMWRITE_ANY 29   /* SDM A.6: VMWRITE to VM-exit information */
 
 struct feature {
@@ -55,6 +57,22 @@ static void add(struct strbuf *sb, const char *word)
 	strbuf_add(sb, "%s%s", sb->len ? " " : "", word);
 }
 
+/* EPT and VPID capability bits (SDM A.10) sequences depend on. */
+static void ept_features(struct strbuf *sb, const struct vmx_caps *c)
+{
+	static const struct { const char *name; int bit; } caps[] = {
+		{ "ept-execute-only", 0 }, { "ept-2m", 16 }, { "ept-1g", 17 },
+	};
+	bool ept = vmx_ctl_allowed1(c, CTL_KIND_PROC2, CTL_PROC2_ENABLE_EPT);
+	for (unsigned i = 0; ept && i < sizeof(caps) / sizeof(caps[0]); i++)
+		if (c->ept_vpid >> caps[i].bit & 1)
+			add(sb, caps[i].name);
+	if (ept && (c->ept_vpid >> EPT_CAP_INVEPT & 1))
+		add(sb, "invept");
+	if (vmx_ctl_allowed1(c, CTL_KIND_PROC2, CTL_PROC2_ENABLE_VPID) && (c->ept_vpid >> EPT_CAP_INVVPID & 1))
+		add(sb, "invvpid");
+}
+
 void vmx_feature_list(char *buf, size_t size)
 {
 	const struct vmx_caps *c = vmx_caps();
@@ -69,6 +87,7 @@ void vmx_feature_list(char *buf, size_t size)
 	if (vmx_ctl_allowed1(c, CTL_KIND_PROC2, CTL_PROC2_ENABLE_EPT) &&
 	    (c->ept_vpid >> EPT_CAP_AD_FLAGS & 1))
 		add(&sb, "ept-ad");
+	ept_features(&sb, c);
 	if (c->misc >> MISC_VMWRITE_ANY & 1)
 		add(&sb, "vmwrite-exit-info");
 }

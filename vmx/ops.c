@@ -70,6 +70,22 @@ struct vmx_result vmx_ptrst(uint64_t *pa)
 	return from_flags(fl);
 }
 
+/* INVEPT/INVVPID: a register operand (the type) and a 128-bit descriptor. */
+#define VMX_INV_OP(name, insn)                                                 \
+	struct vmx_result name(uint64_t type, uint64_t lo, uint64_t hi)        \
+	{                                                                      \
+		struct fault_jmp j;                                            \
+		uint64_t fl, desc[2] = { lo, hi };                             \
+		if (fault_try(&j))                                             \
+			return from_fault(&j);                                 \
+		__asm__ volatile(insn " %1, %2; pushfq; popq %0"               \
+				 : "=r"(fl) : "m"(desc), "r"(type) : "cc", "memory"); \
+		fault_end(&j);                                                 \
+		return from_flags(fl);                                         \
+	}
+VMX_INV_OP(vmx_invept, "invept")
+VMX_INV_OP(vmx_invvpid, "invvpid")
+
 struct vmx_result vmx_read(uint64_t enc, uint64_t *val)
 {
 	struct fault_jmp j;

@@ -31,6 +31,11 @@ struct vmx_result vmx_read(uint64_t enc, uint64_t *val);
  * field on this CPU): for code that only tests bits. */
 uint64_t vmx_read_or_zero(uint64_t enc);
 struct vmx_result vmx_write(uint64_t enc, uint64_t val);
+/* INVEPT and INVVPID (SDM 31.3) with a 128-bit descriptor {lo, hi}: for
+ * INVEPT lo is the EPTP and hi must be 0; for INVVPID lo holds the VPID in
+ * bits 15:0 (63:16 reserved) and hi the linear address. */
+struct vmx_result vmx_invept(uint64_t type, uint64_t lo, uint64_t hi);
+struct vmx_result vmx_invvpid(uint64_t type, uint64_t lo, uint64_t hi);
 /* Writes each {field, value} pair in order, stopping at the first VMWRITE
  * that fails; its result, or ok. */
 struct vmx_result vmx_write_all(const uint64_t (*kv)[2], size_t n);
