@@ -50,7 +50,7 @@ static void test_writes_well_formed(void **state)
 				FAIL("%s: SWEEP_CR on a field that is no CR0/CR4", r->name);
 			if (w->op == EW_SWEEP_BITS && !w->value)
 				FAIL("%s: SWEEP_BITS with no bits", r->name);
-			if ((w->op == EW_SETV || w->op == EW_ORV) && (w->value < V_PHYS || w->value > V_BAD_ACTIVITY))
+			if ((w->op == EW_SETV || w->op == EW_ORV) && (w->value < V_PHYS || w->value > V_ZERO_LENGTH))
 				FAIL("%s: unknown machine value %llu", r->name, (unsigned long long)w->value);
 		}
 		if (n == 0)

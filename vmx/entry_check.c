@@ -14,6 +14,7 @@
 #define MISC_CR3_TARGETS(m) (((m) >> 16) & 0x1ff) /* SDM A.6 */
 #define MISC_ACTIVITY_SHUTDOWN (1ull << 7)
 #define MISC_ACTIVITY_SIPI (1ull << 8)
+#define MISC_ZERO_LENGTH_INJECTION (1ull << 30)
 #define ACTIVITY_SHUTDOWN 2
 #define ACTIVITY_SIPI 3
 #define CPUID_ADDR_SIZES 0x80000008u
@@ -44,6 +45,9 @@ static bool machine_value(uint64_t which, uint64_t *out)
 	case V_BAD_ACTIVITY:
 		*out = !(c->misc & MISC_ACTIVITY_SHUTDOWN) ? ACTIVITY_SHUTDOWN : ACTIVITY_SIPI;
 		return !(c->misc & MISC_ACTIVITY_SIPI) || !(c->misc & MISC_ACTIVITY_SHUTDOWN);
+	case V_ZERO_LENGTH: /* a bad length only where the CPU does not allow 0 */
+		*out = 0;
+		return !(c->misc & MISC_ZERO_LENGTH_INJECTION);
 	}
 	return false;
 }
