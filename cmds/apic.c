@@ -192,7 +192,7 @@ CMD(apic, "apic", "", 0, 0, CMD_NEEDS_NOTHING, "the local APIC (xAPIC): ID, TPR,
     "monitor itself (each acknowledged with an EOI).\n"
     "  apic     IRR none / ISR 0x40 / LVT timer 0x00000040 vector 0x40, ...",
     cmd_apic);
-CMD(apic_timer, "apic timer", "VECTOR COUNT [DIVIDE] | off", 1, 3, CMD_NEEDS_NOTHING,
+CMD(apic_timer, "apic timer", "VECTOR|off [COUNT [DIVIDE]]", 1, 3, CMD_NEEDS_NOTHING,
     "arm the APIC timer one-shot: it starts counting at the next VM entry",
     "VECTOR 0x30-0xfe; the timer counts COUNT bus clocks divided by DIVIDE (1, 2,\n"
     "4, ... 128; default 1) from the next launch/resume, so it fires while L2\n"

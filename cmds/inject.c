@@ -88,7 +88,7 @@ static void complete_inject(int argi, const char *prefix, complete_add_fn add, v
 	}
 }
 
-CMD_ENTRY(inject, "inject", "TYPE VECTOR [ERROR-CODE|-] [LENGTH] | none", 1, 4, NEEDS_VMCS,
+CMD_ENTRY(inject, "inject", "TYPE|none [VECTOR [ERROR-CODE|-] [LENGTH]]", 1, 4, NEEDS_VMCS,
 	  "inject an event at the next VM entry: writes the VM-entry interruption fields",
 	  "Writes VM_ENTRY_EXCEPTION_ERROR_CODE, VM_ENTRY_INSTRUCTION_LEN and\n"
 	  "VM_ENTRY_INTR_INFO_FIELD (SDM 25.8.3) and shows each. TYPE: extint, nmi,\n"
