@@ -203,13 +203,13 @@ CMD(apic_timer, "apic timer", "VECTOR|off [COUNT [DIVIDE]]", 1, 3, CMD_NEEDS_NOT
     "  apic timer off             mask it",
     cmd_apic_timer);
 CMD(apic_ipi, "apic ipi", "VECTOR", 1, 1, CMD_NEEDS_NOTHING, "a fixed self-IPI, sent with interrupts off right before the next VM entry",
-    "The interrupt is pending in the IRR when the entry happens (SDM 26.7.5: with\n"
+    "The interrupt is pending in the IRR when the entry happens (SDM 25.2: with\n"
     "external-interrupt exiting it exits before L2's first instruction).\n"
     "  apic ipi 0x41", cmd_apic_ipi);
 CMD(apic_nmi, "apic nmi", "", 0, 0, CMD_NEEDS_NOTHING, "a self-NMI held pending until the next VM entry",
     "Right before the entry the monitor takes one self-NMI and leaves its handler\n"
     "without IRET, so NMIs stay blocked, and sends a second one, which waits: the\n"
-    "entry ends the blocking (SDM 26.7.1) and the NMI is pending at it (with NMI\n"
+    "entry ends the blocking (SDM 26.6.1) and the NMI is pending at it (with NMI\n"
     "exiting an exit before L2's first instruction, else delivery through vector 2).\n"
     "After the run NMIs are unblocked; one that reaches the monitor is counted.\n"
     "  apic nmi", cmd_apic_nmi);

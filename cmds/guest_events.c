@@ -202,7 +202,7 @@ CMD_ENTRY(guest_block, "guest block", "[none|sti|movss|smi|nmi|enclave...]", 0, 
 	  cmd_guest_block, complete_block);
 CMD_ENTRY(guest_activity, "guest activity", "[active|hlt|shutdown|wait-sipi|N]", 0, 1, NEEDS_VMCS,
 	  "L2's activity state by name (GUEST_ACTIVITY_STATE, SDM 25.4.2)",
-	  "  guest activity hlt     enter L2 halted: an event wakes it (SDM 26.7.4)\n"
+	  "  guest activity hlt     enter L2 halted: an event wakes it (SDM 26.6.2)\n"
 	  "  guest activity active",
 	  cmd_guest_activity, complete_activity);
 CMD(guest_events, "guest events", "", 0, 0, NEEDS_VMCS,

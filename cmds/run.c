@@ -95,16 +95,16 @@ static int run(enum run_kind kind, bool mov_ss)
 		return CMD_FAIL;
 	struct run_poll poll = { ctrl_c_pressed, irq_acked, 0, plan.method, mov_ss };
 	if (fault_try(&j)) {
-		lapic_after_run();
+		lapic_fire_end();
 		restore_input(as_nmi);
 		report_host_fault(kind, &j.info);
 		return CMD_FAIL;
 	}
 	irq_disable(); /* what the APIC fires stays pending until the entry */
-	lapic_at_entry();
+	lapic_fire();
 	struct vmx_exit e = vmx_run(kind, &poll);
 	fault_end(&j);
-	lapic_after_run();
+	lapic_fire_end();
 	restore_input(as_nmi);
 	if (e.interrupted)
 		uart_flush_input();

@@ -217,7 +217,7 @@ static void start_timer(void)
 	timer_running = true;
 }
 
-void lapic_at_entry(void)
+void lapic_fire(void)
 {
 	if (!ready)
 		return;
@@ -232,7 +232,7 @@ void lapic_at_entry(void)
 	armed.nmi = false;
 }
 
-void lapic_after_run(void)
+void lapic_fire_end(void)
 {
 	if (!nmi_held)
 		return;
@@ -249,7 +249,7 @@ void lapic_reset(void)
 		return;
 	lapic_timer_stop();
 	memset(&armed, 0, sizeof(armed));
-	lapic_after_run();
+	lapic_fire_end();
 	lapic_set_tpr(0);
 	for (int n = 0; n < ISR_MAX_EOIS; n++) {
 		uint32_t any = 0;

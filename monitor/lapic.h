@@ -4,10 +4,10 @@
  * Bochs must stay in xAPIC mode (l0-bochs.md), so x2APIC is refused.
  *
  * Timer, IPIs and NMIs are armed at the prompt and fired by
- * lapic_at_entry(), which the run command calls with interrupts off right
+ * lapic_fire(), which the run command calls with interrupts off right
  * before the VM entry: an IPI is then pending at the entry, a timer counts
  * from it, and an NMI is held pending with NMIs blocked (the state an NMI
- * leaves until its IRET, SDM 6.7.1), which the entry ends (SDM 26.7.1).
+ * leaves until its IRET, SDM 6.7.1), which the entry ends (SDM 26.6.1).
  * A vector that reaches the monitor itself is counted and acknowledged
  * (EOI). Knows nothing of VMX. */
 #ifndef MONITOR_LAPIC_H
@@ -60,10 +60,13 @@ void lapic_timer_stop(void);
 void lapic_eoi(void);
 void lapic_set_tpr(uint32_t tpr);
 
-/* With interrupts off, right before a VM entry: fires what is armed. */
-void lapic_at_entry(void);
-/* After the run: ends the NMI blocking lapic_at_entry left, if any. */
-void lapic_after_run(void);
+/* Fires what is armed, with interrupts off (the run command calls it right
+ * before the VM entry): the timer starts, IPIs are sent, an NMI is left
+ * pending with NMIs blocked. */
+void lapic_fire(void);
+/* Ends the NMI blocking lapic_fire left, if any (after the run); an NMI
+ * still pending then reaches the monitor and is counted. */
+void lapic_fire_end(void);
 
 /* Undoes everything the commands did: timer stopped, nothing armed, TPR
  * 0, every in-service vector acknowledged, the monitor's counts cleared,
