@@ -46,6 +46,7 @@
 
 static uint64_t base;
 static bool ready;
+static uint32_t svr_at_use; /* the SVR as the BIOS left it */
 static struct lapic_armed armed;
 static bool timer_running, nmi_held;
 static uint32_t timer_divide_bits;
@@ -78,7 +79,8 @@ enum lapic_status lapic_use(void)
 		return LAPIC_X2APIC;
 	base = msr & APIC_BASE_ADDR;
 	if (!ready) {
-		wr(REG_SVR, rd(REG_SVR) | SVR_ENABLE);
+		svr_at_use = rd(REG_SVR);
+		wr(REG_SVR, svr_at_use | SVR_ENABLE);
 		ready = true;
 	}
 	return LAPIC_OK;
@@ -265,4 +267,6 @@ void lapic_reset(void)
 	memset(handled, 0, sizeof(handled));
 	memset(host_count, 0, sizeof(host_count));
 	host_nmis = 0;
+	wr(REG_SVR, svr_at_use);
+	ready = false;
 }

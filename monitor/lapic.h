@@ -70,6 +70,7 @@ void lapic_fire_end(void);
 
 /* Undoes everything the commands did: timer stopped, nothing armed, TPR
  * 0, every in-service vector acknowledged, the monitor's counts cleared,
- * the vectors' handlers removed (the `reset` command calls it). */
+ * the vectors' handlers removed, the SVR as it was found (the `reset`
+ * command calls it). */
 void lapic_reset(void);
 #endif
