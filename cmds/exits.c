@@ -7,6 +7,7 @@
 #include "../vmx/exit_reason.h"
 #include "../vmx/intr_info.h"
 #include "../vmx/vm_error.h"
+#include "event_common.h"
 
 #define DECODE_MAX 200
 
@@ -61,6 +62,7 @@ static int cmd_exit(int argc, char **argv)
 		return CMD_OK;
 	}
 	print_full(e);
+	print_l2_event(e);
 	printf("%-15s %llu TSC cycles from entry to exit\n", "cycles", (unsigned long long)e->cycles);
 	return CMD_OK;
 }

@@ -9,6 +9,8 @@
 #include "../monitor/reset.h"
 #include "../vmx/reset.h"
 #include "../vmx/structs.h"
+#include "../vmx/vapic.h"
+#include "../monitor/lapic.h"
 #include "../vmx/vm_error.h"
 
 #define RESULT_TEXT_MAX 160
@@ -74,8 +76,9 @@ static void vmx_structs_reset_hook(struct reset_log *log)
 {
 	uint64_t before = mem_free_pages();
 	vmx_structs_reset();
+	vapic_reset();
 	if (mem_free_pages() != before)
-		reset_note(log, "%llu page(s) of VMX structures given back (bitmaps, MSR lists, EPT, PML, shadow VMCS, EPTP list)",
+		reset_note(log, "%llu page(s) of VMX structures given back (bitmaps, MSR lists, EPT, PML, shadow VMCS, EPTP list, virtual-APIC page)",
 			   (unsigned long long)(mem_free_pages() - before));
 }
 RESET_HOOK(05, vmx_structs, vmx_structs_reset_hook);
@@ -130,3 +133,14 @@ CMD(reset, "reset", "", 0, 0, CMD_NEEDS_NOTHING, "back to the state after boot: 
     "           reset: 5 line(s) of history forgotten\n"
     "           reset: the monitor is as after boot (0 page(s) in use, as at boot)",
     cmd_reset);
+
+/* The local APIC as the apic commands left it: timer, pending self-IPI or
+ * NMI, TPR, in-service vectors, handlers. */
+static void lapic_reset_hook(struct reset_log *log)
+{
+	bool armed = lapic_busy();
+	lapic_reset();
+	if (armed)
+		reset_note(log, "local APIC event disarmed (timer, self-IPI or NMI)");
+}
+RESET_HOOK(40, lapic, lapic_reset_hook);

@@ -6,6 +6,8 @@
 #include "../monitor/uart.h"
 #include "../monitor/trap.h"
 #include "../monitor/pic.h"
+#include "../monitor/lapic.h"
+#include "../monitor/cpu.h"
 #include "../monitor/parse.h"
 #include "../monitor/string.h"
 #include "image_check.h"
@@ -65,8 +67,13 @@ static bool prepare(enum run_kind kind, struct run_plan *plan, bool *as_nmi)
 {
 	uart_take_interrupt_key(); /* a Ctrl-C typed at the prompt is old news */
 	/* without a preemption timer, serial input may come as NMIs */
-	bool nmi = vmx_run_wants_nmi() && uart_rx_as_nmi(true);
+	bool nmi = vmx_run_wants_nmi() && !lapic_busy() && uart_rx_as_nmi(true);
 	*plan = vmx_run_plan(kind, nmi);
+	/* an armed APIC event is the user's: no interrupt may poll in its way */
+	if (lapic_busy() && (plan->method == POLL_NMI || plan->method == POLL_EXTINT)) {
+		plan->method = POLL_NONE;
+		plan->as_written = "an APIC event is armed and there is no preemption timer to poll with";
+	}
 	if (plan->refused) {
 		if (nmi)
 			uart_rx_as_nmi(false);
@@ -89,12 +96,16 @@ static int run(enum run_kind kind, bool mov_ss)
 		return CMD_FAIL;
 	struct run_poll poll = { ctrl_c_pressed, irq_acked, 0, plan.method, mov_ss };
 	if (fault_try(&j)) {
+		lapic_fire_end();
 		restore_input(as_nmi);
 		report_host_fault(kind, &j.info);
 		return CMD_FAIL;
 	}
+	irq_disable(); /* what the APIC fires stays pending until the entry */
+	lapic_fire();
 	struct vmx_exit e = vmx_run(kind, &poll);
 	fault_end(&j);
+	lapic_fire_end();
 	restore_input(as_nmi);
 	if (e.interrupted)
 		uart_flush_input();

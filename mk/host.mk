@@ -14,7 +14,7 @@ HOST_CFLAGS := -std=gnu11 -DHOST_TEST -g -O1 -Wall -Wextra -I. \
 HOST_PURE_SRCS := monitor/exception.c monitor/lineedit.c monitor/parse.c monitor/vtparse.c \
 	monitor/printf.c monitor/registry.c monitor/strbuf.c \
 	vmx/caps_decode.c vmx/ctl_bits.c vmx/decode.c vmx/decode_qual.c \
-	vmx/entry_rules.c vmx/exit_reason.c vmx/field_decode.c vmx/vm_error.c \
+	vmx/entry_rules.c vmx/event.c vmx/exit_reason.c vmx/field_decode.c vmx/vm_error.c \
 	vmx/bitmap.c vmx/ept_entry.c \
 	vmx/vmcs_field.c
 HOST_LIB := $(B)/host/libnestmon.a

@@ -58,6 +58,9 @@ int fault_setjmp(struct fault_jmp *j) __attribute__((returns_twice));
 void fault_push(struct fault_jmp *j);
 void fault_end(struct fault_jmp *j);
 #define fault_try(j) (fault_push(j), fault_setjmp(j))
+/* Resumes at j's fault_setjmp, which returns 1. From an interrupt handler
+ * it leaves without IRET: after an NMI, NMIs stay blocked (SDM 6.7.1). */
+void fault_longjmp(struct fault_jmp *j) __attribute__((noreturn));
 
 /* Guarded accesses: return 0 or the fault's vector + 1 with *f filled. */
 int safe_rdmsr(uint32_t msr, uint64_t *val, struct fault_info *f);

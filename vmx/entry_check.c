@@ -7,6 +7,7 @@
 #include "vmcs_field.h"
 #include "exit_reason.h"
 #include "vm_error.h"
+#include "ept.h"
 #include "../monitor/cpu.h"
 #include "../monitor/printf.h"
 #include "../monitor/string.h"
@@ -15,29 +16,25 @@
 #define MISC_CR3_TARGETS(m) (((m) >> 16) & 0x1ff) /* SDM A.6 */
 #define MISC_ACTIVITY_SHUTDOWN (1ull << 7)
 #define MISC_ACTIVITY_SIPI (1ull << 8)
+#define MISC_ZERO_LENGTH_INJECTION (1ull << 30)
 #define ACTIVITY_SHUTDOWN 2
 #define ACTIVITY_SIPI 3
-#define CPUID_ADDR_SIZES 0x80000008u
-
-static unsigned max_phys_bits(void)
-{
-	if (cpuid(0x80000000u, 0).eax < CPUID_ADDR_SIZES)
-		return 36; /* SDM 4.1.4: the width without the leaf */
-	return cpuid(CPUID_ADDR_SIZES, 0).eax & 0xff;
-}
 
 /* A value of this machine (enum entry_value); false when there is none. */
 static bool machine_value(uint64_t which, uint64_t *out)
 {
 	const struct vmx_caps *c = vmx_caps();
 	switch (which) {
-	case V_PHYS: *out = 1ull << max_phys_bits(); return true;
-	case V_PHYS_LAST16: *out = (1ull << max_phys_bits()) - 16; return true;
+	case V_PHYS: *out = 1ull << vmx_phys_bits(); return true;
+	case V_PHYS_LAST16: *out = (1ull << vmx_phys_bits()) - 16; return true;
 	case V_NONCANON: *out = NONCANONICAL; return true;
 	case V_CR3_TARGETS: *out = MISC_CR3_TARGETS(c->misc) + 1; return true;
 	case V_BAD_ACTIVITY:
 		*out = !(c->misc & MISC_ACTIVITY_SHUTDOWN) ? ACTIVITY_SHUTDOWN : ACTIVITY_SIPI;
 		return !(c->misc & MISC_ACTIVITY_SIPI) || !(c->misc & MISC_ACTIVITY_SHUTDOWN);
+	case V_ZERO_LENGTH: /* a bad length only where the CPU does not allow 0 */
+		*out = 0;
+		return !(c->misc & MISC_ZERO_LENGTH_INJECTION);
 	}
 	return false;
 }

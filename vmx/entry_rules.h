@@ -19,7 +19,10 @@ enum entry_op {
 	EW_SWEEP_CTL, EW_SWEEP_CR, EW_SWEEP_BITS,
 };
 
-enum entry_value { V_PHYS = 1, V_NONCANON, V_CR3_TARGETS, V_BAD_ACTIVITY, V_PHYS_LAST16, V_VALUE_LAST = V_PHYS_LAST16 };
+enum entry_value {
+	V_PHYS = 1, V_NONCANON, V_CR3_TARGETS, V_BAD_ACTIVITY, V_PHYS_LAST16, V_ZERO_LENGTH,
+	V_VALUE_LAST = V_ZERO_LENGTH
+};
 
 struct entry_write {
 	uint32_t field;

@@ -26,24 +26,17 @@ unsigned vmx_phys_bits(void)
 	return cpuid(CPUID_ADDR_SIZES, 0).eax & 0xff;
 }
 
-static uint64_t field(uint32_t enc)
-{
-	uint64_t v = 0;
-	vmx_read(enc, &v);
-	return v;
-}
-
 bool ept_in_force(void)
 {
-	return (field(CPU_BASED_VM_EXEC_CONTROL) & CTL_MASK(PROC, ACTIVATE_SECONDARY_CONTROLS)) &&
-	       (field(SECONDARY_VM_EXEC_CONTROL) & CTL_MASK(PROC2, ENABLE_EPT));
+	return (vmx_read_or_zero(CPU_BASED_VM_EXEC_CONTROL) & CTL_MASK(PROC, ACTIVATE_SECONDARY_CONTROLS)) &&
+	       (vmx_read_or_zero(SECONDARY_VM_EXEC_CONTROL) & CTL_MASK(PROC2, ENABLE_EPT));
 }
 
 struct ept_caps ept_caps_now(void)
 {
 	uint64_t cap = vmx_caps()->ept_vpid;
 	struct ept_caps c = { cap & EPT_CAP_EXECUTE_ONLY, cap & EPT_CAP_1G, false, vmx_phys_bits() };
-	c.mbec = ept_in_force() && (field(SECONDARY_VM_EXEC_CONTROL) & CTL_MASK(PROC2, MODE_BASED_EPT_EXEC));
+	c.mbec = ept_in_force() && (vmx_read_or_zero(SECONDARY_VM_EXEC_CONTROL) & CTL_MASK(PROC2, MODE_BASED_EPT_EXEC));
 	return c;
 }
 

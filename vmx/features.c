@@ -21,6 +21,8 @@ struct feature {
 static const struct feature features[] = {
 	{ "preemption-timer", CTL_KIND_PIN, CTL_PIN_VMX_PREEMPTION_TIMER },
 	{ "posted-interrupts", CTL_KIND_PIN, CTL_PIN_POSTED_INTR },
+	{ "virtual-nmis", CTL_KIND_PIN, CTL_PIN_VIRTUAL_NMIS },
+	{ "nmi-window", CTL_KIND_PROC, CTL_PROC_NMI_WINDOW_EXITING },
 	{ "tpr-shadow", CTL_KIND_PROC, CTL_PROC_TPR_SHADOW },
 	{ "io-bitmaps", CTL_KIND_PROC, CTL_PROC_USE_IO_BITMAPS },
 	{ "mtf", CTL_KIND_PROC, CTL_PROC_MONITOR_TRAP_FLAG },
@@ -29,6 +31,7 @@ static const struct feature features[] = {
 	{ "rdtscp", CTL_KIND_PROC2, CTL_PROC2_ENABLE_RDTSCP },
 	{ "vpid", CTL_KIND_PROC2, CTL_PROC2_ENABLE_VPID },
 	{ "unrestricted", CTL_KIND_PROC2, CTL_PROC2_UNRESTRICTED_GUEST },
+	{ "apic-access", CTL_KIND_PROC2, CTL_PROC2_VIRTUALIZE_APIC_ACCESSES },
 	{ "apic-register-virt", CTL_KIND_PROC2, CTL_PROC2_APIC_REGISTER_VIRT },
 	{ "virtual-interrupt-delivery", CTL_KIND_PROC2, CTL_PROC2_VIRTUAL_INTR_DELIVERY },
 	{ "vmfunc", CTL_KIND_PROC2, CTL_PROC2_ENABLE_VMFUNC },

@@ -7,6 +7,7 @@
 #define GUEST(n, d, e, c) { #n, d, e, (const uint8_t *)(c), sizeof(c) - 1 },
 static const struct l2_program programs[] = {
 #include "guests.def"
+#include "guests_events.def"
 };
 #undef GUEST
 

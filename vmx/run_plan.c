@@ -83,13 +83,15 @@ struct run_plan vmx_run_plan(enum run_kind kind, bool nmi_source)
 	/* the user's own timer brings L2 back; their timer exits are theirs */
 	if (has(pin, CTL_MASK(PIN, VMX_PREEMPTION_TIMER)))
 		return p;
-	/* interrupt exiting as written: serial interrupts come back as polls */
-	if (has(pin, CTL_MASK(PIN, EXT_INTR_MASK))) {
-		p.method = POLL_EXTINT;
-		return p;
-	}
-	if (!vmx_ctl_allowed1(c, CTL_KIND_PIN, CTL_PIN_VMX_PREEMPTION_TIMER))
+	if (!vmx_ctl_allowed1(c, CTL_KIND_PIN, CTL_PIN_VMX_PREEMPTION_TIMER)) {
+		/* interrupt exiting as written: serial interrupts come back as
+		 * polls (with a timer, every external-interrupt exit is theirs) */
+		if (has(pin, CTL_MASK(PIN, EXT_INTR_MASK))) {
+			p.method = POLL_EXTINT;
+			return p;
+		}
 		return plan_without_timer(pin, nmi_source);
+	}
 	if (has(vmx_read_or_zero(VM_EXIT_CONTROLS), CTL_MASK(EXIT, SAVE_VMX_PREEMPTION_TIMER))) {
 		/* SDM 26.2.1.2: saving the timer needs the timer active */
 		p.as_written = "SAVE_VMX_PREEMPTION_TIMER is set while the timer is off (SDM 26.2.1.2)";
