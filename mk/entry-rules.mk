@@ -1,7 +1,7 @@
 # docs/sequences.md: every sequence of expect/ and every VM-entry rule of
 # vmx/entry_rules.def (tools/gen-sequences-doc, built by mk/host.mk; the
 # table's unit test is tests/test_entry_rules.c). Included by the Makefile.
-SEQUENCE_FILES = $(sort $(wildcard expect/*.vmm) $(filter-out expect/run-vmm.exp,$(wildcard expect/*.exp)))
+SEQUENCE_FILES = $(sort $(wildcard expect/*.vmm) $(filter-out expect/run-vmm.exp expect/batch.exp,$(wildcard expect/*.exp)))
 
 sequences-doc: $(B)/host/gen-sequences-doc
 	@$(B)/host/gen-sequences-doc $(SEQUENCE_FILES) > docs/sequences.md.tmp

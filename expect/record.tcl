@@ -13,7 +13,7 @@
 #     0x100000 and up) match any number; where a later command types one
 #     the monitor printed, it becomes a `# capture:` and a $name.
 #
-# usage: expect/record.exp [--backend B] [--cpu MODEL] [--log FILE] [-v]
+# usage: expect/record.tcl [--backend B] [--cpu MODEL] [--log FILE] [-v]
 #                          [--title TEXT] -o FILE.vmm
 
 source [file join [file dirname [info script]] lib.tcl]

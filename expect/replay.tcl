@@ -13,7 +13,7 @@
 # handed over (`interact`: type commands, Ctrl-] to leave), elsewhere it is
 # powered off. Exit status: 0 when every check held, 1 otherwise.
 #
-# usage: expect/replay.exp [--backend B] [--cpu MODEL] [--log FILE] [-v]
+# usage: expect/replay.tcl [--backend B] [--cpu MODEL] [--log FILE] [-v]
 #                          [--step] [--keep-going] [--transcript F] FILE.vmm
 
 source [file join [file dirname [info script]] lib.tcl]
