@@ -9,8 +9,6 @@
 #include "../monitor/printf.h"
 #include "../monitor/string.h"
 
-#define EPT_CAP_2M (1ull << 16) /* SDM A.10 */
-#define EPT_CAP_1G (1ull << 17)
 
 bool ept_edit_ok(const char *cmd, uint64_t gpa, const struct ept_edit *ed)
 {
@@ -57,12 +55,12 @@ struct map_args {
 /* SIZE, PERM, MT and ipat in any order. */
 static bool map_option(const char *s, struct map_args *m)
 {
-	const uint64_t cap = vmx_caps()->ept_vpid;
+	const struct vmx_caps *c = vmx_caps();
 	if (!strcasecmp(s, "4k"))
 		m->level = 1;
-	else if (!strcasecmp(s, "2m") && (cap & EPT_CAP_2M))
+	else if (!strcasecmp(s, "2m") && ept_vpid_cap(c, EPT_CAP_2M))
 		m->level = 2;
-	else if (!strcasecmp(s, "1g") && (cap & EPT_CAP_1G))
+	else if (!strcasecmp(s, "1g") && ept_vpid_cap(c, EPT_CAP_1G))
 		m->level = 3;
 	else if (!strcmp(s, "ipat"))
 		m->ipat = true;

@@ -5,11 +5,6 @@
 #include "../monitor/printf.h"
 #include "../monitor/string.h"
 
-/* SDM A.10, IA32_VMX_EPT_VPID_CAP */
-#define CAP_INVEPT 20
-#define CAP_INVEPT_TYPE0 24 /* bit 25: type 1 (single), bit 26: type 2 (all) */
-#define CAP_INVVPID 32
-#define CAP_INVVPID_TYPE0 40 /* bits 40-43: types 0-3 */
 
 struct inv_type {
 	const char *word, *name;
@@ -47,10 +42,11 @@ static bool parse_type(const char *cmd, const char *s, const struct inv_type *t,
 }
 
 /* Whether the capability MSR offers type (bit first_bit + type). */
-static bool offered(unsigned all_bit, unsigned first_bit, uint64_t type)
+/* IA32_VMX_EPT_VPID_CAP offers the instruction (insn_bit) and its type. */
+static bool offered(enum ept_vpid_cap_bit insn_bit, enum ept_vpid_cap_bit type0, uint64_t type)
 {
-	uint64_t cap = vmx_caps()->ept_vpid;
-	return (cap >> all_bit & 1) && type < 4 && (cap >> (first_bit + type) & 1);
+	const struct vmx_caps *c = vmx_caps();
+	return ept_vpid_cap(c, insn_bit) && type < 4 && ept_vpid_cap(c, type0 + (unsigned)type);
 }
 
 static int report(const char *insn, const char *cmd, uint64_t type, const char *name, bool cap, struct vmx_result r)
@@ -74,7 +70,7 @@ static int cmd_invept(int argc, char **argv)
 		return CMD_FAIL;
 	if (argc == 1)
 		vmx_read(EPT_POINTER, &eptp); /* 0 without a current VMCS */
-	bool cap = type && offered(CAP_INVEPT, CAP_INVEPT_TYPE0, type);
+	bool cap = type && offered(EPT_CAP_INVEPT, EPT_CAP_INVEPT_TYPE0, type);
 	return report("INVEPT", "invept", type, name, cap, vmx_invept(type, eptp, hi));
 }
 
@@ -87,7 +83,7 @@ static int cmd_invvpid(int argc, char **argv)
 		return CMD_FAIL;
 	if (argc == 1)
 		vmx_read(VIRTUAL_PROCESSOR_ID, &vpid);
-	bool cap = offered(CAP_INVVPID, CAP_INVVPID_TYPE0, type);
+	bool cap = offered(VPID_CAP_INVVPID, VPID_CAP_INVVPID_TYPE0, type);
 	return report("INVVPID", "invvpid", type, name, cap, vmx_invvpid(type, vpid, addr));
 }
 

@@ -153,4 +153,7 @@ static inline void nmi_unblock(void)
 #define EFER_NXE (1ull << 11)
 #define RFLAGS_RESERVED1 (1ull << 1) /* SDM Vol. 1 3.4.3: always 1 */
 #define RFLAGS_TF (1ull << 8)
+/* DR6.BS, single step (SDM Vol. 3B 18.2.3); the VMCS field "pending debug
+ * exceptions" has the same layout. */
+#define DR6_BS (1ull << 14)
 #endif

@@ -6,6 +6,21 @@
 #include <stdint.h>
 #include "ctl_bits.h"
 
+/* IA32_VMX_EPT_VPID_CAP, by bit number (SDM A.10): the one list of the
+ * bits the monitor and its commands test. */
+enum ept_vpid_cap_bit {
+	EPT_CAP_EXECUTE_ONLY = 0,
+	EPT_CAP_WALK4 = 6,         /* page-walk length 4 */
+	EPT_CAP_WB = 14,           /* write-back paging-structure memory type */
+	EPT_CAP_2M = 16,
+	EPT_CAP_1G = 17,
+	EPT_CAP_INVEPT = 20,
+	EPT_CAP_AD_FLAGS = 21,
+	EPT_CAP_INVEPT_TYPE0 = 24, /* + INVEPT type: 25 single-, 26 all-context */
+	VPID_CAP_INVVPID = 32,
+	VPID_CAP_INVVPID_TYPE0 = 40, /* + INVVPID type 0-3 */
+};
+
 struct vmx_caps {
 	bool vmx;
 	uint64_t basic, misc, cr0_fixed0, cr0_fixed1, cr4_fixed0, cr4_fixed1;
@@ -34,4 +49,9 @@ uint64_t vmx_ctl_violations(const struct vmx_caps *c, enum ctl_kind k,
  * not offer has every bit must-be-0. */
 const char *vmx_ctl_bit_setting(const struct vmx_caps *c, enum ctl_kind k,
 				unsigned bit);
+/* True when IA32_VMX_EPT_VPID_CAP has bit set. */
+static inline bool ept_vpid_cap(const struct vmx_caps *c, enum ept_vpid_cap_bit bit)
+{
+	return c->ept_vpid >> bit & 1;
+}
 #endif

@@ -12,8 +12,6 @@
 
 #define CPUID_ADDR_SIZES 0x80000008u
 #define PHYS_BITS_DEFAULT 36
-#define EPT_CAP_EXECUTE_ONLY (1ull << 0) /* SDM A.10 */
-#define EPT_CAP_1G (1ull << 17)
 #define ENTRIES 512
 #define PAGE_ADDR_LOW 12
 
@@ -34,8 +32,9 @@ bool ept_in_force(void)
 
 struct ept_caps ept_caps_now(void)
 {
-	uint64_t cap = vmx_caps()->ept_vpid;
-	struct ept_caps c = { cap & EPT_CAP_EXECUTE_ONLY, cap & EPT_CAP_1G, false, vmx_phys_bits() };
+	const struct vmx_caps *vc = vmx_caps();
+	struct ept_caps c = { ept_vpid_cap(vc, EPT_CAP_EXECUTE_ONLY), ept_vpid_cap(vc, EPT_CAP_1G), false,
+			      vmx_phys_bits() };
 	c.mbec = ept_in_force() && (vmx_read_or_zero(SECONDARY_VM_EXEC_CONTROL) & CTL_MASK(PROC2, MODE_BASED_EPT_EXEC));
 	return c;
 }

@@ -7,9 +7,6 @@
 #include "../monitor/strbuf.h"
 
 #define CPUID_1_ECX_VMX (1u << 5)
-#define EPT_CAP_AD_FLAGS 21   /* SDM A.10 */
-#define EPT_CAP_INVEPT 20
-#define EPT_CAP_INVVPID 32
 #define MISC_VMWRITE_ANY 29   /* SDM A.6: VMWRITE to VM-exit information */
 
 struct feature {
@@ -63,16 +60,16 @@ static void add(struct strbuf *sb, const char *word)
 /* EPT and VPID capability bits (SDM A.10) sequences depend on. */
 static void ept_features(struct strbuf *sb, const struct vmx_caps *c)
 {
-	static const struct { const char *name; int bit; } caps[] = {
-		{ "ept-execute-only", 0 }, { "ept-2m", 16 }, { "ept-1g", 17 },
+	static const struct { const char *name; enum ept_vpid_cap_bit bit; } caps[] = {
+		{ "ept-execute-only", EPT_CAP_EXECUTE_ONLY }, { "ept-2m", EPT_CAP_2M }, { "ept-1g", EPT_CAP_1G },
 	};
 	bool ept = vmx_ctl_allowed1(c, CTL_KIND_PROC2, CTL_PROC2_ENABLE_EPT);
 	for (unsigned i = 0; ept && i < sizeof(caps) / sizeof(caps[0]); i++)
-		if (c->ept_vpid >> caps[i].bit & 1)
+		if (ept_vpid_cap(c, caps[i].bit))
 			add(sb, caps[i].name);
-	if (ept && (c->ept_vpid >> EPT_CAP_INVEPT & 1))
+	if (ept && ept_vpid_cap(c, EPT_CAP_INVEPT))
 		add(sb, "invept");
-	if (vmx_ctl_allowed1(c, CTL_KIND_PROC2, CTL_PROC2_ENABLE_VPID) && (c->ept_vpid >> EPT_CAP_INVVPID & 1))
+	if (vmx_ctl_allowed1(c, CTL_KIND_PROC2, CTL_PROC2_ENABLE_VPID) && ept_vpid_cap(c, VPID_CAP_INVVPID))
 		add(sb, "invvpid");
 }
 
@@ -88,7 +85,7 @@ void vmx_feature_list(char *buf, size_t size)
 		if (vmx_ctl_allowed1(c, features[i].kind, features[i].bit))
 			add(&sb, features[i].name);
 	if (vmx_ctl_allowed1(c, CTL_KIND_PROC2, CTL_PROC2_ENABLE_EPT) &&
-	    (c->ept_vpid >> EPT_CAP_AD_FLAGS & 1))
+	    ept_vpid_cap(c, EPT_CAP_AD_FLAGS))
 		add(&sb, "ept-ad");
 	ept_features(&sb, c);
 	if (c->misc >> MISC_VMWRITE_ANY & 1)

@@ -14,7 +14,6 @@
 #include "../monitor/exception.h"
 #include "../monitor/string.h"
 
-#define PENDING_DBG_BS (1ull << 14)
 #define INTR_BLOCK_NMI (1ull << 3) /* SDM 25.4.2 interruptibility state */
 #define POLL_TSC_TICKS 4000000ull /* between two looks for Ctrl-C */
 #define MISC_TIMER_RATE_MASK 0x1f
@@ -162,7 +161,7 @@ static void restore(const struct run_saved *s)
 		vmcs_poke(GUEST_RFLAGS, (fl & ~RFLAGS_TF) | (s->rflags & RFLAGS_TF));
 		vmcs_poke(EXCEPTION_BITMAP, s->excbitmap);
 		uint64_t pd = vmcs_peek(GUEST_PENDING_DBG_EXCEPTIONS);
-		vmcs_poke(GUEST_PENDING_DBG_EXCEPTIONS, pd & ~PENDING_DBG_BS);
+		vmcs_poke(GUEST_PENDING_DBG_EXCEPTIONS, pd & ~DR6_BS);
 	}
 }
 

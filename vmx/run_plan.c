@@ -10,12 +10,11 @@
 #include "run.h"
 #include "vmx.h"
 #include "vmcs_field.h"
+#include "../monitor/cpu.h"
 
 /* SDM 26.3.1.5: with STI or MOV-SS blocking, or in HLT, RFLAGS.TF=1 and
  * IA32_DEBUGCTL.BTF=0 need BS set in the pending debug exceptions. */
-#define RFLAGS_TF (1ull << 8)
 #define DEBUGCTL_BTF (1ull << 1)
-#define PENDING_DBG_BS (1ull << 14)
 #define INTR_BLOCK_STI_MOVSS 0x3ull
 #define ACTIVITY_HLT 1
 
@@ -60,7 +59,7 @@ static const char *step_refusal(void)
 {
 	uint64_t fl = vmx_read_or_zero(GUEST_RFLAGS);
 	if (has(fl, RFLAGS_TF) || has(vmx_read_or_zero(GUEST_IA32_DEBUGCTL), DEBUGCTL_BTF) ||
-	    has(vmx_read_or_zero(GUEST_PENDING_DBG_EXCEPTIONS), PENDING_DBG_BS))
+	    has(vmx_read_or_zero(GUEST_PENDING_DBG_EXCEPTIONS), DR6_BS))
 		return 0;
 	if (has(vmx_read_or_zero(GUEST_INTERRUPTIBILITY_INFO), INTR_BLOCK_STI_MOVSS) ||
 	    vmx_read_or_zero(GUEST_ACTIVITY_STATE) == ACTIVITY_HLT)

@@ -22,8 +22,6 @@
 /* SDM 25.8.1: IA-32e mode guest, load PAT and EFER */
 #define ENTRY_WANTED (CTL_MASK(ENTRY, IA32E_MODE) | CTL_MASK(ENTRY, LOAD_IA32_PAT) | \
 	CTL_MASK(ENTRY, LOAD_IA32_EFER))
-#define EPT_CAP_WALK4 (1ull << 6)
-#define EPT_CAP_WB (1ull << 14)
 #define CR0_MP (1ull << 1)
 #define CR0_ET (1ull << 4)
 #define CR0_NW (1ull << 29)
@@ -44,8 +42,8 @@ extern char vmx_exit_trampoline[];
 bool vmx_ept_usable(void)
 {
 	const struct vmx_caps *c = vmx_caps();
-	return vmx_ctl_allowed1(c, CTL_KIND_PROC2, CTL_PROC2_ENABLE_EPT) && (c->ept_vpid & EPT_CAP_WALK4) &&
-	       (c->ept_vpid & EPT_CAP_WB);
+	return vmx_ctl_allowed1(c, CTL_KIND_PROC2, CTL_PROC2_ENABLE_EPT) && ept_vpid_cap(c, EPT_CAP_WALK4) &&
+	       ept_vpid_cap(c, EPT_CAP_WB);
 }
 
 static struct vmx_result setup_controls(struct vmcs_obj *v)
