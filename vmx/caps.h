@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "ctl_bits.h"
+#include "msr.h"
 
 /* IA32_VMX_EPT_VPID_CAP, by bit number (SDM A.10): the one list of the
  * bits the monitor and its commands test. */
@@ -49,6 +50,13 @@ uint64_t vmx_ctl_violations(const struct vmx_caps *c, enum ctl_kind k,
  * not offer has every bit must-be-0. */
 const char *vmx_ctl_bit_setting(const struct vmx_caps *c, enum ctl_kind k,
 				unsigned bit);
+/* The VMCS revision identifier, IA32_VMX_BASIC bits 30:0 (SDM A.1): what
+ * the first 4 bytes of a VMXON region or a VMCS must hold. */
+static inline uint32_t vmx_revision_id(const struct vmx_caps *c)
+{
+	return (uint32_t)(c->basic & VMX_BASIC_REVISION_MASK);
+}
+
 /* True when IA32_VMX_EPT_VPID_CAP has bit set. */
 static inline bool ept_vpid_cap(const struct vmx_caps *c, enum ept_vpid_cap_bit bit)
 {

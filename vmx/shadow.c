@@ -28,7 +28,7 @@ struct attach shadow_attach(void)
 		a.status = ATTACH_NO_MEMORY;
 		return a;
 	}
-	*(volatile uint32_t *)pa = (uint32_t)(vmx_caps()->basic & VMX_BASIC_REVISION_MASK) | SHADOW_VMCS_INDICATOR;
+	*(volatile uint32_t *)pa = vmx_revision_id(vmx_caps()) | SHADOW_VMCS_INDICATOR;
 	a.pa[0] = pa;
 	if ((a.r = vmx_clear(pa)).status == VMX_OK)
 		a.r = vmx_write(VMCS_LINK_POINTER, pa);

@@ -105,7 +105,7 @@ enum vmcs_new_status vmcs_create(struct vmcs_obj **out, struct vmx_result *r, co
 		return VMCS_NEW_TABLE_FULL;
 	if (!vmcs_alloc(&v))
 		return VMCS_NEW_NO_MEMORY;
-	*(volatile uint32_t *)v->pa = (uint32_t)(vmx_caps()->basic & VMX_BASIC_REVISION_MASK);
+	*(volatile uint32_t *)v->pa = vmx_revision_id(vmx_caps());
 	*step = "VMCLEAR";
 	if ((*r = vmcs_do_clear(v->pa)).status == VMX_OK) {
 		*step = "VMPTRLD";

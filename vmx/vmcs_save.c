@@ -45,7 +45,7 @@ static enum vmcs_save_status defaults(struct vmcs_obj *v, struct snapshot *d, st
 	uint64_t pa = page_alloc();
 	if (!pa)
 		return VMCS_SAVE_NO_MEMORY;
-	*(volatile uint32_t *)pa = (uint32_t)(vmx_caps()->basic & VMX_BASIC_REVISION_MASK);
+	*(volatile uint32_t *)pa = vmx_revision_id(vmx_caps());
 	*r = vmx_clear(pa);
 	if (r->status == VMX_OK)
 		*r = vmx_ptrld(pa);

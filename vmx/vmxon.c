@@ -63,7 +63,7 @@ struct vmxon_report vmx_enable(void)
 		r.status = VMXON_NO_MEMORY;
 		return r;
 	}
-	r.revision = (uint32_t)(c->basic & VMX_BASIC_REVISION_MASK);
+	r.revision = vmx_revision_id(c);
 	r.region = vmxon_region;
 	*(volatile uint32_t *)vmxon_region = r.revision;
 	r.insn = vmx_on(vmxon_region);
